@@ -1,0 +1,81 @@
+"""The house chart style: one look for every notebook, with titles, units and a source line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import seaborn as sns
+
+from helpers.citations import source_line
+
+__all__ = ["PALETTE", "REPORTER_COLOURS", "finish_figure", "new_figure", "use_house_style"]
+
+# Colour-blind-safe (Okabe–Ito); the two reporters keep their colours across notebooks.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+REPORTER_COLOURS = {"Cambodia": "#D55E00", "Japan": "#0072B2"}
+
+
+def use_house_style() -> None:
+    """Set seaborn's theme and crisp, reproducible SVG output for inline figures."""
+    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE)
+    mpl.rcParams.update(
+        {
+            "figure.figsize": (8.0, 4.5),
+            "axes.titlesize": 13,
+            "axes.titleweight": "bold",
+            "axes.titlelocation": "left",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "svg.hashsalt": "cambodia-japan",  # stable element ids: re-runs leave git clean
+            "svg.fonttype": "none",  # text stays text in the SVG: crisp and small
+        }
+    )
+    try:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:  # outside IPython there is nothing to configure
+        return
+    set_matplotlib_formats("svg", metadata={"Date": None})  # no timestamp in the output
+
+
+def new_figure(nrows: int = 1, ncols: int = 1, width: float = 8.0, height: float = 4.5, **kwargs):
+    """Return ``(fig, ax)`` in the house size; ``kwargs`` go to :func:`matplotlib.pyplot.subplots`."""
+    return plt.subplots(nrows, ncols, figsize=(width, height), layout="constrained", **kwargs)
+
+
+def finish_figure(
+    ax,
+    *,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    datasets: str | Iterable[str],
+    note: str | None = None,
+):
+    """Label a chart (title, axes with units) and add the source line under it.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The chart to finish (for a grid, the figure title and footnote go on its figure).
+    title, xlabel, ylabel : str
+        Axis labels say the unit, e.g. ``"US$ million (current)"``.
+    datasets : str or iterable of str
+        Dataset names the chart draws on; the footnote names their publishers.
+    note : str, optional
+        A caveat printed before the source line.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    fig = ax.figure
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    footer = source_line(datasets)
+    if note:
+        footer = f"{note}\n{footer}"
+    fig.text(0.0, -0.02, footer, ha="left", va="top", fontsize=8, color="#444444", wrap=True)
+    return fig
