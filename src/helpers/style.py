@@ -52,7 +52,7 @@ def finish_figure(
     ylabel: str,
     datasets: str | Iterable[str],
     note: str | None = None,
-):
+) -> None:
     """Label a chart (title, axes with units) and add the source line under it.
 
     Parameters
@@ -66,9 +66,8 @@ def finish_figure(
     note : str, optional
         A caveat printed before the source line.
 
-    Returns
-    -------
-    matplotlib.figure.Figure
+    Returns nothing, so that a cell ending with it shows the chart once: nbval runs cells
+    without history, where a trailing ``;`` does not suppress a returned figure.
     """
     fig = ax.figure
     ax.set_title(title)
@@ -78,4 +77,3 @@ def finish_figure(
     if note:
         footer = f"{note}\n{footer}"
     fig.text(0.0, -0.02, footer, ha="left", va="top", fontsize=8, color="#444444", wrap=True)
-    return fig
