@@ -39,7 +39,8 @@ def test_structure(path):
     assert theme and theme.group(1) in THEMES, f"first cell needs '**Theme:** one of {sorted(THEMES)}'"
     sections = headings(nb, 2)
     positions = [sections.index(s) if s in sections else -1 for s in REQUIRED_SECTIONS]
-    assert -1 not in positions, f"missing sections: {[s for s, p in zip(REQUIRED_SECTIONS, positions) if p < 0]}"
+    missing = [s for s in REQUIRED_SECTIONS if s not in sections]
+    assert not missing, f"missing sections: {missing}"
     assert positions == sorted(positions), f"sections out of order: {sections}"
     assert len(sections) > len(REQUIRED_SECTIONS), "no analysis section between Data and Summary"
 

@@ -225,11 +225,12 @@ def _read_typed(path: Path, schema: dict[str, Any]) -> pd.DataFrame:
 
 
 def _check_no_future_dates(frame: pd.DataFrame, path: Path, schema: dict[str, Any]) -> None:
-    """Reject a year or start date after today: the data describe the past."""
+    """Reject a year, date or start date after today: the data describe the past."""
     today = dt.date.today()
     for field in schema["fields"]:
         name = field["name"]
-        is_temporal = field.get("type") in {"date", "year"} or name in _DATE_FIELD_NAMES
+        # End dates may run ahead (a 2024–2028 policy period); what a row starts with may not.
+        is_temporal = field.get("type") == "year" or name in _DATE_FIELD_NAMES
         if not is_temporal or name not in frame:
             continue
         column = frame[name]
