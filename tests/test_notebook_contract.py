@@ -11,7 +11,8 @@ from helpers.notebooks import KERNELSPEC, NOTEBOOKS_DIR, new_notebook, normalise
 NOTEBOOKS = notebook_paths()
 THEMES = {"corpus", "trade", "people", "oda", "diplomacy", "fact-check"}
 REQUIRED_SECTIONS = ["## Overview", "## Data and sources", "## Summary", "## References"]
-MACHINE_PATH = re.compile(r"(/root/|/tmp/|/work/|/home/[a-z]|ipykernel_\d+)")
+# A path on this machine, not the same letters inside a URL (a web page may live under /home/).
+MACHINE_PATH = re.compile(r"((?<![\w.-])(/root/|/tmp/|/work/|/home/[a-z])|ipykernel_\d+)")
 
 
 def headings(nb, level):

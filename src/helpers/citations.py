@@ -42,7 +42,8 @@ def cite_source(source_id: str) -> str:
     if source_id not in sources.index:
         raise KeyError(f"source_id {source_id!r} is not in data/sources.csv")
     row = sources.loc[source_id]
-    parts = [row["publisher"], f"“{row['title']}”"]
+    parts = [row["publisher"]] if pd.notna(row["publisher"]) else []
+    parts.append(f"“{row['title']}”")
     if pd.notna(row["published"]):
         parts.append(str(row["published"]))
     locator = row["url"] if pd.notna(row["url"]) else row["notes"]
@@ -76,9 +77,11 @@ def source_line(names: str | Iterable[str]) -> str:
     names = [names] if isinstance(names, str) else list(names)
     publishers: list[str] = []
     for name in names:
-        for publisher in sources_of(name)["publisher"]:
-            if publisher not in publishers:
-                publishers.append(publisher)
+        cited = sources_of(name)
+        # A seed article whose text names no outlet is known by its title instead.
+        for label in cited["publisher"].fillna(cited["title"]):
+            if label not in publishers:
+                publishers.append(label)
     shown = "; ".join(publishers[:4]) + (f"; and {len(publishers) - 4} more" if len(publishers) > 4 else "")
     return f"Source: {shown}. Data: {', '.join(names)} ({COLLECTION})."
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import pandas as pd
 import seaborn as sns
 
 from helpers.citations import source_line
@@ -18,7 +19,9 @@ REPORTER_COLOURS = {"Cambodia": "#D55E00", "Japan": "#0072B2"}
 
 
 def use_house_style() -> None:
-    """Set seaborn's theme and crisp, reproducible SVG output for inline figures."""
+    """Set seaborn's theme, crisp reproducible SVG output for inline figures, and table display."""
+    pd.set_option("display.max_colwidth", 90)
+    pd.set_option("display.width", 120)
     sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE)
     mpl.rcParams.update(
         {
