@@ -1,0 +1,131 @@
+"""The built site in a real browser: headless Chromium opens every page from disk (file:// URLs).
+
+A page fails on: not loading, any request leaving the machine (the site must work offline), an
+image that does not decode (naturalWidth 0), a link to a missing local file or anchor, or a
+JavaScript error. The landing page is saved as ``site/landing.png`` to look at.
+
+Chromium is Debian's ``/usr/bin/chromium`` driven by Playwright (never ``playwright install``).
+Without it the test is skipped on a developer's machine, but fails in CI (``CI`` set).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from helpers.notebooks import notebook_paths
+from helpers.paths import SITE_DIR
+from helpers.site import build_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+# What every page reports back: images that failed, local links and the ids it defines.
+_INSPECT = """() => ({
+  title: document.title,
+  hasNav: !!document.querySelector('nav.site'),
+  brokenImages: [...document.images].filter(i => !i.complete || i.naturalWidth === 0)
+                                    .map(i => i.src.slice(0, 80)),
+  links: [...document.querySelectorAll('a[href]')].map(a => a.href)
+                                                  .filter(h => h.startsWith('file:')),
+  ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+})"""
+
+
+def _browser_or_skip():
+    """Return Playwright's sync API, skipping (locally) or failing (CI) when it cannot run."""
+    in_ci = bool(os.environ.get("CI"))
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if in_ci:
+            pytest.fail("playwright is not installed, and CI needs the browser test")
+        pytest.skip("playwright is not installed (pip install playwright; no `playwright install`)")
+    if not CHROMIUM.exists():
+        if in_ci:
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run must `apt-get install -y chromium`")
+        pytest.skip(f"{CHROMIUM} not found: `apt-get install -y chromium` to run the browser test")
+    return sync_playwright
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory) -> Path:
+    """Build the collection (or, while it has no notebook, the test fixture notebook) to a temp folder."""
+    tmp = tmp_path_factory.mktemp("browser")
+    notebooks = notebook_paths()
+    if not notebooks:
+        from test_site import make_fixture_notebook
+
+        notebooks = [make_fixture_notebook(tmp)]
+    build_site(tmp / "site", notebooks=notebooks)
+    return tmp / "site"
+
+
+def _visit(page, url: str, problems: list[str]) -> dict:
+    """Open one page, returning what it reports; problems found on the way go to ``problems``."""
+    try:
+        page.goto(url, wait_until="load", timeout=20_000)
+    except Exception as error:  # a page that does not load at all
+        problems.append(f"{url}: did not load ({error})")
+        return {"links": [], "ids": []}
+    found = page.evaluate(_INSPECT)
+    if not found["title"] or not found["hasNav"]:
+        problems.append(f"{url}: page is empty or has no navigation bar")
+    problems += [f"{url}: image did not load: {src}" for src in found["brokenImages"]]
+    return found
+
+
+def _check_links(reports: dict[str, dict], problems: list[str]) -> None:
+    """Check that each local link points to an existing file and, for a page anchor, an id on it."""
+    for url, found in reports.items():
+        for link in found["links"]:
+            parts = urlsplit(link)
+            target = Path(unquote(parts.path))
+            if not target.is_file():
+                problems.append(f"{url}: broken link {link}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = reports.get(target.as_uri(), {}).get("ids", [])
+                if parts.fragment not in ids and unquote(parts.fragment) not in ids:  # browsers try both
+                    problems.append(f"{url}: link to a missing anchor {link}")
+
+
+def inspect_site(site: Path, sync_playwright, screenshot: Path | None = None) -> tuple[int, list[str]]:
+    """Open every page of ``site`` in Chromium; return the number of pages and the problems found."""
+    problems: list[str] = []
+    reports: dict[str, dict] = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.on("pageerror", lambda error: problems.append(f"{page.url}: JavaScript error: {error}"))
+        page.on("console", lambda msg: msg.type == "error" and problems.append(f"{page.url}: console: {msg.text}"))
+        page.on("requestfailed", lambda req: problems.append(f"{page.url}: request failed: {req.url[:100]}"))
+
+        def offline_only(route):
+            if route.request.url.startswith(("file:", "data:")):
+                return route.continue_()
+            problems.append(f"{page.url}: requested a remote resource {route.request.url}")
+            return route.abort()
+
+        page.route("**/*", offline_only)
+        for html_file in sorted(site.glob("*.html")):
+            reports[html_file.as_uri()] = _visit(page, html_file.as_uri(), problems)
+        if screenshot is not None:
+            page.goto((site / "index.html").as_uri())
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(screenshot), full_page=True)
+        browser.close()
+    _check_links(reports, problems)
+    return len(reports), problems
+
+
+def test_every_page_loads_in_chromium(built_site: Path):
+    sync_playwright = _browser_or_skip()
+    n_pages, problems = inspect_site(built_site, sync_playwright, screenshot=SITE_DIR / "landing.png")
+    assert n_pages >= 4, "expected a landing page, data.html, sources.html and notebook pages"
+    assert not problems, "\n".join(problems)
