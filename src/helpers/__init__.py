@@ -13,6 +13,7 @@ from helpers.datasets import (
     load,
     validate,
 )
+from helpers.findings import finding
 from helpers.style import PALETTE, REPORTER_COLOURS, finish_figure, new_figure, use_house_style
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "cite",
     "cite_source",
     "describe",
+    "finding",
     "finish_figure",
     "list_datasets",
     "load",

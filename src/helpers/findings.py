@@ -1,0 +1,95 @@
+"""Headline findings: declared once in a notebook, collected into the claim-to-evidence index.
+
+A notebook states a finding with :func:`finding`, computing its number from the data. The
+cell's output carries the finding's key and datasets as metadata, so :func:`collect_findings`
+can read every executed notebook and build the index (README section and site page) without
+anything being typed twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from helpers.datasets import describe
+
+__all__ = ["Finding", "collect_findings", "finding"]
+
+METADATA_KEY = "cj_finding"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One headline finding: a sentence with its number, and the datasets it rests on."""
+
+    key: str
+    text: str
+    datasets: tuple[str, ...]
+    notebook: str = ""
+    section: str = ""
+    sources: tuple[str, ...] = field(default=())
+
+    def _repr_markdown_(self) -> tuple[str, dict]:
+        shown = f"**Finding.** {self.text} _(data: {', '.join(self.datasets)})_"
+        return shown, {METADATA_KEY: {"key": self.key, "text": self.text, "datasets": list(self.datasets)}}
+
+    def __repr__(self) -> str:
+        return f"Finding {self.key}: {self.text}"
+
+
+def finding(key: str, text: str, datasets: str | Iterable[str]) -> Finding:
+    """Declare a headline finding of the notebook; display it by ending a cell with it.
+
+    Parameters
+    ----------
+    key : str
+        Short identifier, unique in the collection (``"trade-largest-mirror-gap"``).
+    text : str
+        One sentence with its number, built from computed values (an f-string), not typed.
+    datasets : str or iterable of str
+        The datasets the number comes from; each must exist in the data package.
+
+    Examples
+    --------
+    >>> finding("corpus-size", "The ledger holds 77 claims.", "claims").datasets
+    ('claims',)
+    """
+    names = (datasets,) if isinstance(datasets, str) else tuple(datasets)
+    for name in names:
+        describe(name)  # fails early, with suggestions, on a misspelt dataset
+    if not key or not text.strip():
+        raise ValueError("a finding needs a key and a sentence")
+    return Finding(key=key, text=text.strip(), datasets=names)
+
+
+def collect_findings(paths: Iterable[Path]) -> list[Finding]:
+    """Read the findings stored in executed notebooks, with the section each one sits in.
+
+    Raises
+    ------
+    ValueError
+        If two findings share a key.
+    """
+    found: list[Finding] = []
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        section = ""
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                headings = [line[3:].strip() for line in cell.source.splitlines() if line.startswith("## ")]
+                section = headings[-1] if headings else section
+                continue
+            for output in cell.get("outputs", []):
+                meta = output.get("metadata", {}).get("text/markdown", {}).get(METADATA_KEY)
+                if meta:
+                    found.append(
+                        Finding(meta["key"], meta["text"], tuple(meta["datasets"]), path.stem, section)
+                    )
+    keys = [f.key for f in found]
+    duplicates = sorted({k for k in keys if keys.count(k) > 1})
+    if duplicates:
+        raise ValueError(f"finding keys used twice: {duplicates}")
+    return found
