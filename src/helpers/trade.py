@@ -1,0 +1,531 @@
+"""Cambodia–Japan merchandise trade: tidy flows per reporter, mirror gaps, shares, claims on series.
+
+The IMF DOTS rows (``trade_dots``) are stated from the reporter's side: Cambodia's exports to
+Japan appear as ``KHM → JPN exports_fob`` and, in the mirror, as ``JPN → KHM imports_cif``. The
+functions here put both reporters on Cambodia's point of view (``exports`` = Cambodia's exports
+to Japan, ``imports`` = Cambodia's imports from Japan), so that a balance is always Cambodia's.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = [
+    "BASIS_LABELS",
+    "FLOW_COLUMNS",
+    "REPORTER_NAMES",
+    "annual_rows",
+    "balance_by_reporter",
+    "cagr",
+    "claim_label",
+    "claims_on_series",
+    "claims_vs_series",
+    "closest_figures",
+    "flows_by_reporter",
+    "implied_totals",
+    "is_full_year",
+    "japan_shares",
+    "mirror_gap",
+    "missing_runs",
+    "peak",
+    "period_label",
+    "surplus_years",
+]
+
+REPORTER_NAMES = {"KHM": "Cambodia", "JPN": "Japan"}
+# Indicator code -> column of flows_by_reporter holding the same quantity.
+FLOW_COLUMNS = {"trade_total": "total", "trade_exports_kh_to_jp": "exports", "trade_imports_kh_from_jp": "imports"}
+BASIS_LABELS = {
+    "KHM_customs": "Cambodia (GDCE)",
+    "JPN_customs": "Japan (customs, via JETRO/GTA)",
+    "other": "other or unnamed agency",
+}
+# (reporter, partner, flow) -> direction seen from Cambodia.
+_DIRECTION = {
+    ("KHM", "JPN", "exports_fob"): "exports",
+    ("KHM", "JPN", "imports_cif"): "imports",
+    ("JPN", "KHM", "imports_cif"): "exports",
+    ("JPN", "KHM", "exports_fob"): "imports",
+}
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def flows_by_reporter(dots: pd.DataFrame, years: range | None = None) -> pd.DataFrame:
+    """Return bilateral trade per year and reporter, from Cambodia's point of view.
+
+    Parameters
+    ----------
+    dots : pandas.DataFrame
+        ``helpers.load("trade_dots")``: ``year, reporter, partner, flow, value_usd, estimate``.
+    years : range, optional
+        Years to show; a year without a value keeps a row with missing values, so that a line
+        drawn from the result breaks at the gap instead of bridging it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year, reporter`` (``Cambodia``/``Japan``), ``exports``, ``imports`` (US$,
+        Cambodia's exports to and imports from Japan), ``total`` and ``balance`` (only where both
+        flows are known), and ``estimate`` (true if either flow is an IMF estimate), sorted by
+        reporter then year.
+
+    Examples
+    --------
+    >>> dots = pd.DataFrame({"year": [2000, 2000], "reporter": ["JPN", "JPN"], "partner": ["KHM", "KHM"],
+    ...                      "flow": ["imports_cif", "exports_fob"], "value_usd": [5, 3],
+    ...                      "estimate": [False, False]})
+    >>> row = flows_by_reporter(dots).iloc[0]
+    >>> row["reporter"], float(row["exports"]), float(row["imports"]), float(row["balance"])
+    ('Japan', 5.0, 3.0, 2.0)
+    """
+    keys = list(zip(dots["reporter"], dots["partner"], dots["flow"], strict=True))
+    rows = dots.assign(direction=[_DIRECTION.get(k) for k in keys]).dropna(subset=["direction"])
+    rows = rows.assign(reporter=rows["reporter"].map(REPORTER_NAMES))
+    values = rows.pivot_table(index=["reporter", "year"], columns="direction", values="value_usd", aggfunc="sum")
+    values = values.reindex(columns=["exports", "imports"]).astype("float64")
+    flagged = rows.assign(estimate=rows["estimate"].fillna(False).astype(bool))
+    estimate = flagged.groupby(["reporter", "year"])["estimate"].any()
+    if years is not None:
+        full = pd.MultiIndex.from_product([sorted(REPORTER_NAMES.values()), list(years)], names=["reporter", "year"])
+        values = values.reindex(full)
+        estimate = estimate.reindex(full, fill_value=False)
+    out = values.assign(
+        total=values["exports"] + values["imports"],
+        balance=values["exports"] - values["imports"],
+        estimate=estimate.reindex(values.index, fill_value=False).astype(bool),
+    )
+    out.columns.name = None
+    return out.reset_index().sort_values(["reporter", "year"], ignore_index=True)
+
+
+def balance_by_reporter(flows: pd.DataFrame) -> pd.DataFrame:
+    """Return Cambodia's balance with Japan as a year × reporter table (US$).
+
+    Examples
+    --------
+    >>> flows = pd.DataFrame({"year": [2000, 2000], "reporter": ["Cambodia", "Japan"], "balance": [-1.0, 2.0]})
+    >>> balance_by_reporter(flows).loc[2000].tolist()
+    [-1.0, 2.0]
+    """
+    table = flows.pivot(index="year", columns="reporter", values="balance")
+    table.columns.name = None
+    return table.sort_index()
+
+
+def surplus_years(balance: pd.Series) -> dict[str, int | None]:
+    """Return when a balance series first turned positive, and since when it has stayed positive.
+
+    Parameters
+    ----------
+    balance : pandas.Series
+        Balance indexed by year; missing years are skipped (a gap neither breaks nor extends a run).
+
+    Returns
+    -------
+    dict
+        ``first``: the first year with a surplus; ``sustained_since``: the first year of the unbroken
+        run of surpluses that reaches the last year with a value (None if that year is a deficit);
+        ``years_in_surplus``: how many years show a surplus.
+
+    Examples
+    --------
+    >>> surplus_years(pd.Series([-1.0, 2.0, -1.0, 3.0, 4.0], index=[1990, 1991, 1992, 1993, 1994]))
+    {'first': 1991, 'sustained_since': 1993, 'years_in_surplus': 3}
+    """
+    known = balance.dropna().sort_index()
+    positive = known > 0
+    first = int(positive.idxmax()) if positive.any() else None
+    sustained = None
+    for year, is_surplus in positive[::-1].items():
+        if not is_surplus:
+            break
+        sustained = int(year)
+    return {"first": first, "sustained_since": sustained, "years_in_surplus": int(positive.sum())}
+
+
+def missing_runs(years: list[int]) -> list[tuple[int, int]]:
+    """Group years into runs of consecutive years, as ``(first, last)`` pairs.
+
+    Examples
+    --------
+    >>> missing_runs([1967, 1969, 1971, 1972, 1973])
+    [(1967, 1967), (1969, 1969), (1971, 1973)]
+    """
+    runs: list[tuple[int, int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], year)
+        else:
+            runs.append((year, year))
+    return runs
+
+
+def mirror_gap(flows: pd.DataFrame, direction: str) -> pd.DataFrame:
+    """Compare the two reporters' figures for one flow, year by year.
+
+    Parameters
+    ----------
+    flows : pandas.DataFrame
+        Output of :func:`flows_by_reporter`.
+    direction : {"exports", "imports"}
+        ``exports`` compares Cambodia's reported exports to Japan (FOB) with Japan's reported
+        imports from Cambodia (CIF); ``imports`` compares Cambodia's reported imports from Japan
+        (CIF) with Japan's reported exports to Cambodia (FOB).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``year`` (only years both reporters cover); columns ``Cambodia``, ``Japan`` (US$),
+        ``gap_usd`` = Japan − Cambodia, ``gap_pct`` = gap as a percentage of Cambodia's figure,
+        and ``estimate``.
+
+    Examples
+    --------
+    >>> flows = pd.DataFrame({"year": [2000, 2000], "reporter": ["Cambodia", "Japan"],
+    ...                       "exports": [100.0, 150.0], "imports": [1.0, 1.0], "estimate": [False, False]})
+    >>> mirror_gap(flows, "exports").loc[2000, ["gap_usd", "gap_pct"]].tolist()
+    [50.0, 50.0]
+    """
+    if direction not in {"exports", "imports"}:
+        raise ValueError(f"direction must be 'exports' or 'imports', not {direction!r}")
+    table = flows.pivot(index="year", columns="reporter", values=direction).dropna()
+    table.columns.name = None
+    estimate = flows.groupby("year")["estimate"].any().reindex(table.index, fill_value=False)
+    table["gap_usd"] = table["Japan"] - table["Cambodia"]
+    table["gap_pct"] = table["gap_usd"] / table["Cambodia"] * 100
+    table["estimate"] = estimate.astype(bool)
+    return table.sort_index()
+
+
+def japan_shares(dots: pd.DataFrame) -> pd.DataFrame:
+    """Return Japan's share (percent) of Cambodia's exports and of its total trade, from Cambodia's reports.
+
+    Only Cambodia as reporter is used, so numerator and denominator share one basis. The total
+    trade share is given only in years with both exports and imports (with Japan and the world).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``year``; columns ``share_exports``, ``share_trade`` (percent), ``estimate``.
+
+    Examples
+    --------
+    >>> dots = pd.DataFrame({"year": [2000] * 4, "reporter": ["KHM"] * 4, "partner": ["JPN", "JPN", "WLD", "WLD"],
+    ...                      "flow": ["exports_fob", "imports_cif"] * 2, "value_usd": [10, 30, 100, 300],
+    ...                      "estimate": [False] * 4})
+    >>> japan_shares(dots).loc[2000, ["share_exports", "share_trade"]].tolist()
+    [10.0, 10.0]
+    """
+    own = dots[dots["reporter"] == "KHM"]
+    wide = own.pivot_table(index="year", columns=["partner", "flow"], values="value_usd", aggfunc="sum")
+    wide = wide.astype("float64")
+    jp_exp, jp_imp = wide[("JPN", "exports_fob")], wide[("JPN", "imports_cif")]
+    w_exp, w_imp = wide[("WLD", "exports_fob")], wide[("WLD", "imports_cif")]
+    out = pd.DataFrame(
+        {
+            "share_exports": jp_exp / w_exp * 100,
+            "share_trade": (jp_exp + jp_imp) / (w_exp + w_imp) * 100,
+        }
+    )
+    flagged = own.assign(estimate=own["estimate"].fillna(False).astype(bool))
+    out["estimate"] = flagged.groupby("year")["estimate"].any().reindex(out.index, fill_value=False).astype(bool)
+    out.index.name = "year"
+    return out.sort_index()
+
+
+def peak(values: pd.Series, exclude: pd.Series | None = None) -> tuple[int, float]:
+    """Return ``(year, value)`` of the highest value, optionally ignoring flagged years.
+
+    Examples
+    --------
+    >>> s = pd.Series([1.0, 9.0, 5.0], index=[2000, 2001, 2002])
+    >>> peak(s)
+    (2001, 9.0)
+    >>> peak(s, exclude=pd.Series([False, True, False], index=s.index))
+    (2002, 5.0)
+    """
+    kept = values.dropna()
+    if exclude is not None:
+        kept = kept[~exclude.reindex(kept.index, fill_value=False).astype(bool)]
+    year = kept.idxmax()
+    return int(year), float(kept[year])
+
+
+def cagr(values: pd.Series, start: int, end: int) -> float:
+    """Return the compound annual growth rate (percent) between two years of a series.
+
+    Examples
+    --------
+    >>> round(cagr(pd.Series([100.0, 121.0], index=[2000, 2002]), 2000, 2002), 6)
+    10.0
+    """
+    return float(((values[end] / values[start]) ** (1 / (end - start)) - 1) * 100)
+
+
+def is_full_year(start: pd.Series, end: pd.Series) -> pd.Series:
+    """Return true where a period runs from 1 January to 31 December of one year.
+
+    Examples
+    --------
+    >>> is_full_year(pd.Series(pd.to_datetime(["2024-01-01", "2024-01-01"])),
+    ...              pd.Series(pd.to_datetime(["2024-12-31", "2024-10-31"]))).tolist()
+    [True, False]
+    """
+    start, end = pd.to_datetime(start), pd.to_datetime(end)
+    return (
+        (start.dt.month == 1) & (start.dt.day == 1) & (end.dt.month == 12) & (end.dt.day == 31)
+        & (start.dt.year == end.dt.year)
+    ).fillna(False).astype(bool)
+
+
+def period_label(start, end) -> str:
+    """Return a short label for a period: ``2022``, ``Jan–Oct 2024``, or ``period not stated``.
+
+    Examples
+    --------
+    >>> period_label(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-10-31"))
+    'Jan–Oct 2024'
+    >>> period_label(pd.Timestamp("2022-01-01"), pd.Timestamp("2022-12-31"))
+    '2022'
+    >>> period_label(pd.NaT, pd.NaT)
+    'period not stated'
+    """
+    start, end = pd.to_datetime(start), pd.to_datetime(end)
+    if pd.isna(start) or pd.isna(end):
+        return "period not stated"
+    if start.year != end.year:
+        return f"{_MONTHS[start.month - 1]} {start.year}–{_MONTHS[end.month - 1]} {end.year}"
+    if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31:
+        return str(start.year)
+    if start.month == end.month:
+        return f"{_MONTHS[start.month - 1]} {start.year}"
+    return f"{_MONTHS[start.month - 1]}–{_MONTHS[end.month - 1]} {start.year}"
+
+
+def annual_rows(reported: pd.DataFrame, indicator: str) -> pd.DataFrame:
+    """Return the full-year rows of one indicator of ``trade_reported``, with a ``year`` column.
+
+    Examples
+    --------
+    >>> rep = pd.DataFrame({"indicator": ["trade_total", "trade_total"],
+    ...                     "period_start": pd.to_datetime(["2022-01-01", "2024-01-01"]),
+    ...                     "period_end": pd.to_datetime(["2022-12-31", "2024-10-31"]),
+    ...                     "reporter_basis": ["KHM_customs"] * 2, "value": [2.0, 1.0], "source_id": ["a", "b"]})
+    >>> annual_rows(rep, "trade_total")["year"].tolist()
+    [2022]
+    """
+    rows = reported[reported["indicator"] == indicator]
+    rows = rows[is_full_year(rows["period_start"], rows["period_end"])]
+    rows = rows.assign(year=pd.to_datetime(rows["period_start"]).dt.year)
+    return rows.sort_values(["year", "reporter_basis", "source_id"], ignore_index=True)
+
+
+def implied_totals(reported: pd.DataFrame) -> pd.DataFrame:
+    """Return ``trade_reported`` plus two-way totals implied by an exports row and an imports row.
+
+    Where one source gives Cambodia's exports to and imports from Japan for the same period and
+    basis but no total, their sum is added as a ``trade_total`` row with ``derived`` = true (the
+    original rows get ``derived`` = false). Nothing is added where the source states a total.
+
+    Examples
+    --------
+    >>> rep = pd.DataFrame({"indicator": ["trade_exports_kh_to_jp", "trade_imports_kh_from_jp"],
+    ...                     "period_start": ["2022-01-01"] * 2, "period_end": ["2022-12-31"] * 2,
+    ...                     "reporter_basis": ["JPN_customs"] * 2, "value": [3.0, 1.0], "unit": ["USD"] * 2,
+    ...                     "estimate": [False, False], "source_id": ["s"] * 2})
+    >>> implied_totals(rep).query("derived")["value"].tolist()
+    [4.0]
+    """
+    keys = ["period_start", "period_end", "reporter_basis", "source_id"]
+    base = reported.assign(derived=False)
+    exp = base[base["indicator"] == "trade_exports_kh_to_jp"].set_index(keys)
+    imp = base[base["indicator"] == "trade_imports_kh_from_jp"].set_index(keys)
+    stated = base[base["indicator"] == "trade_total"].set_index(keys).index
+    both = exp.index.intersection(imp.index).difference(stated)
+    if both.empty:
+        return base
+    added = pd.DataFrame(
+        {
+            "indicator": "trade_total",
+            "value": exp.loc[both, "value"].to_numpy() + imp.loc[both, "value"].to_numpy(),
+            "unit": "USD",
+            "estimate": exp.loc[both, "estimate"].to_numpy() | imp.loc[both, "estimate"].to_numpy(),
+            "derived": True,
+        },
+        index=both,
+    ).reset_index()
+    return pd.concat([base, added], ignore_index=True)
+
+
+def claim_label(source_id: str, outlet: str | None) -> str:
+    """Return how a chart names a seed article: ``seed_000 (The Post)`` or just ``seed_001``.
+
+    Examples
+    --------
+    >>> claim_label("seed_001", None)
+    'seed_001'
+    """
+    return f"{source_id} ({outlet})" if isinstance(outlet, str) and outlet else source_id
+
+
+def claims_on_series(
+    claims: pd.DataFrame, indicators: list[str], outlets: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Return the trade claims in US$ for the given indicators, ready to be placed on a time axis.
+
+    Parameters
+    ----------
+    claims : pandas.DataFrame
+        The claims ledger (``helpers.load("claims")``).
+    indicators : list of str
+        Indicator codes to keep (e.g. ``trade_total``).
+    outlets : dict, optional
+        ``source_id`` → outlet name, for the labels.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The kept claims with ``period`` (label), ``full_year`` (bool), ``dated`` (bool: the
+        claim states its period), ``x`` (a float year for plotting: the period's midpoint as a
+        fraction of its year, so an annual figure sits at the year and a Jan–Oct figure a little
+        before it; missing for undated claims) and ``label``; sorted by indicator and claim_id.
+
+    Examples
+    --------
+    >>> cl = pd.DataFrame({"claim_id": ["c1"], "source_id": ["seed_000"], "indicator": ["trade_total"],
+    ...                    "unit": ["USD"], "theme": ["trade"], "value": [1.0], "qualifier": ["exact"],
+    ...                    "period_start": ["2024-01-01"], "period_end": ["2024-10-31"]})
+    >>> placed = claims_on_series(cl, ["trade_total"])
+    >>> placed.loc[0, "period"], bool(placed.loc[0, "full_year"])
+    ('Jan–Oct 2024', False)
+    """
+    kept = claims[(claims["theme"] == "trade") & (claims["unit"] == "USD") & claims["indicator"].isin(indicators)]
+    kept = kept.copy()
+    start = pd.to_datetime(kept["period_start"])
+    end = pd.to_datetime(kept["period_end"])
+    kept["period"] = [period_label(s, e) for s, e in zip(start, end, strict=True)]
+    kept["dated"] = start.notna() & end.notna()
+    kept["full_year"] = is_full_year(start, end)
+    # Plot position: an annual figure at its year; a partial one at the year of its end month,
+    # shifted left by the share of the year it misses, so it never sits on the annual point.
+    missing = (12 - end.dt.month) / 12
+    kept["x"] = (end.dt.year - missing).astype("float64")
+    names = outlets or {}
+    kept["label"] = [claim_label(s, names.get(s)) for s in kept["source_id"]]
+    return kept.sort_values(["indicator", "claim_id"], ignore_index=True)
+
+
+def closest_figures(
+    claim: pd.Series, flows: pd.DataFrame, reported: pd.DataFrame, column: str, indicator: str
+) -> pd.DataFrame:
+    """Return the series values a claim can be compared with, closest first.
+
+    A dated claim is compared with figures for exactly its period: the DOTS reporters' values
+    for a calendar year (``column`` of :func:`flows_by_reporter`) and the ``trade_reported`` rows
+    with the same indicator, start and end. An undated claim is compared with every full-year
+    figure of the indicator (both sources), so the closest one suggests which year and basis
+    the speaker may have meant.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``period``, ``basis``, ``value``, ``source_id`` and ``diff_pct`` (claim minus
+        figure, as a percentage of the figure), sorted by absolute difference.
+
+    Examples
+    --------
+    >>> flows = pd.DataFrame({"year": [2016, 2016], "reporter": ["Cambodia", "Japan"], "total": [90.0, 150.0]})
+    >>> reported = pd.DataFrame(columns=["indicator", "period_start", "period_end", "reporter_basis",
+    ...                                  "value", "source_id"])
+    >>> claim = pd.Series({"value": 150.0, "period_start": "2016-01-01", "period_end": "2016-12-31"})
+    >>> closest_figures(claim, flows, reported, "total", "trade_total")["basis"].tolist()
+    ['Japan (IMF DOTS)', 'Cambodia (IMF DOTS)']
+    """
+    start, end = pd.to_datetime(claim["period_start"]), pd.to_datetime(claim["period_end"])
+    dated = pd.notna(start) and pd.notna(end)
+    dots = flows.dropna(subset=[column])
+    rep = reported[reported["indicator"] == indicator]
+    if dated:
+        full = start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31 and start.year == end.year
+        dots = dots[dots["year"] == start.year] if full else dots.iloc[0:0]
+        rep = rep[(pd.to_datetime(rep["period_start"]) == start) & (pd.to_datetime(rep["period_end"]) == end)]
+    else:
+        rep = rep[is_full_year(rep["period_start"], rep["period_end"])]
+    candidates = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "period": dots["year"].astype(int).astype(str),
+                    "basis": dots["reporter"] + " (IMF DOTS)",
+                    "value": dots[column].astype("float64"),
+                    "source_id": "imf_dots",
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "period": [period_label(s, e) for s, e in zip(rep["period_start"], rep["period_end"], strict=True)],
+                    "basis": rep["reporter_basis"].map(BASIS_LABELS)
+                    + (rep["derived"].map({True: ", exports + imports", False: ""}) if "derived" in rep else ""),
+                    "value": rep["value"].astype("float64"),
+                    "source_id": rep["source_id"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    candidates["diff_pct"] = (claim["value"] - candidates["value"]) / candidates["value"] * 100
+    order = candidates["diff_pct"].abs().sort_values(kind="stable").index
+    return candidates.loc[order].reset_index(drop=True)
+
+
+def claims_vs_series(placed: pd.DataFrame, flows: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per claim with the closest series figure (see :func:`closest_figures`).
+
+    Parameters
+    ----------
+    placed : pandas.DataFrame
+        Output of :func:`claims_on_series` (indicators in :data:`FLOW_COLUMNS`).
+    flows, reported : pandas.DataFrame
+        :func:`flows_by_reporter` output and ``trade_reported`` (optionally with
+        :func:`implied_totals` applied).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``claim_id, label, indicator, period, full_year, dated, claimed_usd, closest_basis,
+        closest_period, closest_usd, closest_source, diff_pct``; the ``closest_*`` cells are
+        missing where no figure covers the claim's period.
+
+    Examples
+    --------
+    >>> flows = pd.DataFrame({"year": [2016], "reporter": ["Japan"], "total": [100.0]})
+    >>> reported = pd.DataFrame(columns=["indicator", "period_start", "period_end", "reporter_basis",
+    ...                                  "value", "source_id"])
+    >>> placed = pd.DataFrame({"claim_id": ["c1"], "label": ["seed_002"], "indicator": ["trade_total"],
+    ...                        "period": ["2016"], "full_year": [True], "dated": [True], "value": [110.0],
+    ...                        "period_start": ["2016-01-01"], "period_end": ["2016-12-31"]})
+    >>> check = claims_vs_series(placed, flows, reported)
+    >>> check.loc[0, "closest_basis"], float(check.loc[0, "diff_pct"])
+    ('Japan (IMF DOTS)', 10.0)
+    """
+    rows = []
+    for _, claim in placed.iterrows():
+        found = closest_figures(claim, flows, reported, FLOW_COLUMNS[claim["indicator"]], claim["indicator"])
+        best = found.iloc[0] if len(found) else pd.Series(dtype="object")
+        rows.append(
+            {
+                "claim_id": claim["claim_id"],
+                "label": claim["label"],
+                "indicator": claim["indicator"],
+                "period": claim["period"],
+                "full_year": bool(claim["full_year"]),
+                "dated": bool(claim["dated"]),
+                "claimed_usd": float(claim["value"]),
+                "closest_basis": best.get("basis"),
+                "closest_period": best.get("period"),
+                "closest_usd": best.get("value"),
+                "closest_source": best.get("source_id"),
+                "diff_pct": best.get("diff_pct"),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,174 @@
+"""Unit tests of helpers.trade on small hand-built tables (expected values worked out by hand)."""
+
+import pandas as pd
+import pytest
+
+from helpers import trade
+
+
+def dots_frame(rows):
+    return pd.DataFrame(rows, columns=["year", "reporter", "partner", "flow", "value_usd", "estimate"])
+
+
+@pytest.fixture
+def dots():
+    return dots_frame(
+        [
+            # Cambodia as reporter: exports 100, imports 40 in 2019; exports only in 2018.
+            (2019, "KHM", "JPN", "exports_fob", 100, False),
+            (2019, "KHM", "JPN", "imports_cif", 40, True),
+            (2018, "KHM", "JPN", "exports_fob", 80, False),
+            (2019, "KHM", "WLD", "exports_fob", 1000, False),
+            (2019, "KHM", "WLD", "imports_cif", 400, False),
+            # Japan as reporter: imports from Cambodia 150 (mirror of 100), exports to Cambodia 30.
+            (2019, "JPN", "KHM", "imports_cif", 150, False),
+            (2019, "JPN", "KHM", "exports_fob", 30, False),
+            (2019, "JPN", "WLD", "exports_fob", 9999, False),  # ignored: not bilateral
+        ]
+    )
+
+
+def test_flows_put_both_reporters_on_cambodias_side(dots):
+    flows = trade.flows_by_reporter(dots).set_index(["reporter", "year"])
+    assert flows.loc[("Cambodia", 2019), ["exports", "imports", "total", "balance"]].tolist() == [100, 40, 140, 60]
+    # Japan's imports from Cambodia are Cambodia's exports; Japan's exports are Cambodia's imports.
+    assert flows.loc[("Japan", 2019), ["exports", "imports", "total", "balance"]].tolist() == [150, 30, 180, 120]
+    assert bool(flows.loc[("Cambodia", 2019), "estimate"]) is True
+    assert bool(flows.loc[("Japan", 2019), "estimate"]) is False
+    # A year with one flow only has no total or balance.
+    assert pd.isna(flows.loc[("Cambodia", 2018), "total"]) and pd.isna(flows.loc[("Cambodia", 2018), "balance"])
+
+
+def test_flows_keep_missing_years_as_rows_so_lines_break(dots):
+    flows = trade.flows_by_reporter(dots, range(2017, 2020))
+    assert len(flows) == 6
+    row = flows[(flows["reporter"] == "Japan") & (flows["year"] == 2017)].iloc[0]
+    assert pd.isna(row["exports"]) and not row["estimate"]
+
+
+def test_mirror_gap_in_dollars_and_percent(dots):
+    flows = trade.flows_by_reporter(dots)
+    exports = trade.mirror_gap(flows, "exports")
+    assert exports.index.tolist() == [2019]  # 2018 has no Japanese figure
+    assert exports.loc[2019, "gap_usd"] == 50  # 150 - 100
+    assert exports.loc[2019, "gap_pct"] == 50  # 50 / 100
+    imports = trade.mirror_gap(flows, "imports")
+    assert imports.loc[2019, "gap_usd"] == -10  # 30 - 40
+    assert imports.loc[2019, "gap_pct"] == -25  # -10 / 40
+    with pytest.raises(ValueError):
+        trade.mirror_gap(flows, "balance")
+
+
+def test_japan_shares_use_cambodias_own_reports(dots):
+    shares = trade.japan_shares(dots)
+    assert shares.loc[2019, "share_exports"] == 10  # 100 / 1000
+    assert shares.loc[2019, "share_trade"] == 10  # 140 / 1400
+    assert bool(shares.loc[2019, "estimate"]) is True
+
+
+def test_surplus_years_first_and_sustained():
+    balance = pd.Series([-5.0, 1.0, -2.0, None, 3.0, 4.0], index=[2000, 2001, 2002, 2003, 2004, 2005])
+    assert trade.surplus_years(balance) == {"first": 2001, "sustained_since": 2004, "years_in_surplus": 3}
+    ending_in_deficit = pd.Series([1.0, -1.0], index=[2000, 2001])
+    assert trade.surplus_years(ending_in_deficit)["sustained_since"] is None
+    assert trade.surplus_years(pd.Series([-1.0], index=[2000]))["first"] is None
+
+
+def test_peak_and_cagr():
+    values = pd.Series([2.0, 30.0, 8.0], index=[1990, 1993, 2018])
+    assert trade.peak(values) == (1993, 30.0)
+    assert trade.peak(values, exclude=pd.Series([False, True, False], index=values.index)) == (2018, 8.0)
+    assert trade.cagr(pd.Series([100.0, 200.0], index=[2000, 2001]), 2000, 2001) == pytest.approx(100.0)
+    assert trade.cagr(pd.Series([100.0, 144.0], index=[2000, 2002]), 2000, 2002) == pytest.approx(20.0)
+
+
+def test_missing_runs():
+    assert trade.missing_runs([1980, 1971, 1969, 1972]) == [(1969, 1969), (1971, 1972), (1980, 1980)]
+    assert trade.missing_runs([]) == []
+
+
+def test_period_labels_and_full_years():
+    ts = pd.Timestamp
+    assert trade.period_label(ts("2024-01-01"), ts("2024-10-31")) == "Jan–Oct 2024"
+    assert trade.period_label(ts("2022-01-01"), ts("2022-12-31")) == "2022"
+    assert trade.period_label(ts("2024-03-01"), ts("2024-03-31")) == "Mar 2024"
+    assert trade.period_label(pd.NaT, pd.NaT) == "period not stated"
+    full = trade.is_full_year(
+        pd.Series(pd.to_datetime(["2022-01-01", "2024-01-01", "2023-01-01"])),
+        pd.Series(pd.to_datetime(["2022-12-31", "2024-10-31", "2024-12-31"])),
+    )
+    assert full.tolist() == [True, False, False]
+
+
+def reported_frame(rows):
+    frame = pd.DataFrame(
+        rows, columns=["indicator", "period_start", "period_end", "reporter_basis", "value", "estimate", "source_id"]
+    )
+    frame["unit"] = "USD"
+    frame["period_start"] = pd.to_datetime(frame["period_start"])
+    frame["period_end"] = pd.to_datetime(frame["period_end"])
+    return frame
+
+
+def test_implied_totals_only_where_no_total_is_stated():
+    reported = reported_frame(
+        [
+            ("trade_exports_kh_to_jp", "2022-01-01", "2022-12-31", "JPN_customs", 300.0, False, "a"),
+            ("trade_imports_kh_from_jp", "2022-01-01", "2022-12-31", "JPN_customs", 100.0, False, "a"),
+            ("trade_exports_kh_to_jp", "2022-01-01", "2022-12-31", "KHM_customs", 200.0, False, "b"),
+            ("trade_imports_kh_from_jp", "2022-01-01", "2022-12-31", "KHM_customs", 90.0, False, "b"),
+            ("trade_total", "2022-01-01", "2022-12-31", "KHM_customs", 290.0, False, "b"),
+        ]
+    )
+    out = trade.implied_totals(reported)
+    added = out[out["derived"]]
+    assert len(out) == 6
+    assert added[["source_id", "reporter_basis", "value"]].values.tolist() == [["a", "JPN_customs", 400.0]]
+
+
+def claims_frame():
+    return pd.DataFrame(
+        {
+            "claim_id": ["c1", "c2", "c3", "c4"],
+            "source_id": ["seed_000", "seed_002", "seed_001", "seed_000"],
+            "indicator": ["trade_total", "trade_total", "trade_total", "trade_event_year"],
+            "unit": ["USD", "USD", "USD", "year"],
+            "theme": ["trade"] * 4,
+            "value": [176.0, 150.0, 195.0, 2024.0],
+            "period_start": ["2024-01-01", "2016-01-01", None, "2024-11-19"],
+            "period_end": ["2024-10-31", "2016-12-31", None, "2024-11-19"],
+        }
+    )
+
+
+def test_claims_are_placed_and_partial_years_marked():
+    placed = trade.claims_on_series(claims_frame(), ["trade_total"], {"seed_000": "The Post"}).set_index("claim_id")
+    assert placed.index.tolist() == ["c1", "c2", "c3"]  # the event year is not a US$ figure
+    assert placed.loc["c1", "label"] == "seed_000 (The Post)" and placed.loc["c2", "label"] == "seed_002"
+    assert placed.loc["c1", "period"] == "Jan–Oct 2024" and not placed.loc["c1", "full_year"]
+    assert placed.loc["c2", "full_year"] and placed.loc["c2", "x"] == 2016.0
+    # Jan–Oct misses two months: placed 2/12 of a year before the end of 2024's annual position.
+    assert placed.loc["c1", "x"] == pytest.approx(2024 - 2 / 12)
+    assert not placed.loc["c3", "dated"] and pd.isna(placed.loc["c3", "x"])
+
+
+def test_claims_are_matched_to_the_closest_figure_of_their_period():
+    flows = pd.DataFrame(
+        {"year": [2016, 2016, 2022], "reporter": ["Cambodia", "Japan", "Cambodia"], "total": [120.0, 150.0, 194.0]}
+    )
+    reported = reported_frame(
+        [
+            ("trade_total", "2024-01-01", "2024-10-31", "KHM_customs", 176.0, False, "post"),
+            ("trade_total", "2024-01-01", "2024-12-31", "KHM_customs", 210.0, False, "later"),
+            ("trade_total", "2022-01-01", "2022-12-31", "JPN_customs", 250.0, False, "jetro"),
+        ]
+    )
+    placed = trade.claims_on_series(claims_frame(), ["trade_total"])
+    check = trade.claims_vs_series(placed, flows, reported).set_index("claim_id")
+    # c1 (Jan–Oct 2024) is compared only with the Jan–Oct row, not the full year.
+    assert check.loc["c1", "closest_source"] == "post" and check.loc["c1", "diff_pct"] == 0
+    # c2 (2016, 150) matches Japan's 150 exactly rather than Cambodia's 120.
+    assert check.loc["c2", "closest_basis"] == "Japan (IMF DOTS)"
+    # c3 has no period: compared with every full-year figure; 194 (Cambodia 2022) is closest to 195.
+    assert check.loc["c3", "closest_period"] == "2022" and check.loc["c3", "closest_usd"] == 194.0
+    assert check.loc["c3", "diff_pct"] == pytest.approx(1 / 194 * 100)
