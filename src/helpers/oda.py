@@ -1,0 +1,658 @@
+"""Japan's official development assistance (ODA) to Cambodia: tidy views of the curated ODA data.
+
+No annual series exists in ``data/``: the figures are cumulative totals, single fiscal years and
+12-month windows, each with its own period, currency and basis. The functions here keep those
+apart (never adding across bases or currencies), give every figure a readable period label, date
+the selected projects, and line up the seed articles' ODA claims with the records that bear on them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+__all__ = [
+    "BASIS_LABELS",
+    "CLAIM_LINKS",
+    "INDICATOR_LABELS",
+    "aggregates_table",
+    "claim_evidence",
+    "decimal_year",
+    "format_amount",
+    "implied_total_oda",
+    "instrument_mix",
+    "instrument_shares",
+    "milestones_table",
+    "period_label",
+    "project_amounts",
+    "project_dates",
+    "project_summary",
+    "share_rows",
+    "volunteer_counts",
+]
+
+INDICATOR_LABELS = {
+    "oda_jp_total": "All ODA",
+    "oda_jp_grants": "Grants",
+    "oda_jp_grants_incl_tc": "Grants incl. technical cooperation",
+    "oda_jp_loans": "Loans",
+    "oda_jp_technical_cooperation": "Technical cooperation",
+    "oda_jp_annual_average": "Yearly level (stated)",
+    "oda_jp_share_of_kh_oda": "Share of Cambodia's ODA",
+}
+
+BASIS_LABELS = {
+    "exchange_of_notes": "exchange of notes",
+    "commitment": "commitment",
+    "disbursement": "disbursement",
+    "disbursement_gross": "gross disbursement",
+    "disbursement_net": "net disbursement",
+    "jica_expenditure": "JICA expenditure",
+    "unspecified": "basis not stated",
+}
+
+_QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "about ",
+    "more_than": "more than ",
+    "up_to": "up to ",
+    "nearly": "nearly ",
+}
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _day(ts: pd.Timestamp) -> str:
+    return f"{ts.day} {_MONTHS[ts.month - 1]} {ts.year}"
+
+
+def period_label(start, end) -> str:
+    """Return a short, human label for a period given by its first and last day.
+
+    Calendar years read ``1992–2010`` (or ``2006``), a Japanese fiscal year (1 April to 31 March)
+    ``JFY2006``, a stock or cumulative figure without a start ``to 31 Mar 2006``, and any other
+    window its two days.
+
+    Parameters
+    ----------
+    start, end : date-like or missing
+        ``period_start`` and ``period_end`` of a row.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> period_label("1992-01-01", "2010-12-31")
+    '1992–2010'
+    >>> period_label("2006-04-01", "2007-03-31")
+    'JFY2006'
+    >>> period_label(None, "2006-03-31")
+    'to 31 Mar 2006'
+    """
+    start = pd.Timestamp(start) if pd.notna(start) else None
+    end = pd.Timestamp(end) if pd.notna(end) else None
+    if start is None and end is None:
+        return "period not stated"
+    if start is None:
+        return f"to {_day(end)}"
+    if end is None:
+        return f"from {_day(start)}"
+    if (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31):
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if (start.month, start.day) == (4, 1) and (end.month, end.day) == (3, 31) and end.year == start.year + 1:
+        return f"JFY{start.year}"
+    if (start.month, start.day) == (1, 1):
+        return f"{start.year}–{_day(end)}"
+    return f"{_day(start)}–{_day(end)}"
+
+
+def format_amount(value: float, unit: str, qualifier: str | None = "exact") -> str:
+    """Return an amount as a reader would say it: yen in billions (millions below one billion),
+    dollars in millions, percent.
+
+    Examples
+    --------
+    >>> format_amount(189_360_000_000, "JPY")
+    '¥189.36 bn'
+    >>> format_amount(348_000_000, "JPY")
+    '¥348 m'
+    >>> format_amount(400_000_000, "USD", "more_than")
+    'more than US$400.0 m'
+    >>> format_amount(18, "percent", "about")
+    'about 18%'
+    """
+    if pd.isna(value):
+        return ""
+    words = _QUALIFIER_WORDS.get(qualifier, "") if isinstance(qualifier, str) else ""
+    if unit == "JPY" and abs(value) < 1e9:
+        text = f"¥{value / 1e6:,.0f} m"
+    elif unit == "JPY":
+        text = f"¥{value / 1e9:,.2f} bn"
+    elif unit == "USD":
+        text = f"US${value / 1e6:,.1f} m"
+    elif unit == "percent":
+        text = f"{value:g}%"
+    else:
+        text = f"{value:g} {unit}"
+    return words + text
+
+
+def aggregates_table(agg: pd.DataFrame) -> pd.DataFrame:
+    """Return the money figures of ``oda_aggregates``, one per row, with yen and dollars apart.
+
+    Percent rows (shares) are left out: see :func:`share_rows`. Yen go to ``JPY billion`` and
+    dollars to ``US$ million``; a row fills exactly one of the two, so no column mixes currencies.
+    Rows are sorted by basis, then currency, instrument and period.
+
+    Parameters
+    ----------
+    agg : pandas.DataFrame
+        ``helpers.load("oda_aggregates")``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``basis``, ``currency``, ``figure``, ``period``, ``qualifier``, ``JPY billion``,
+        ``US$ million``, ``source_id``, plus ``period_start``/``period_end`` for plotting.
+
+    Examples
+    --------
+    >>> agg = pd.DataFrame({"indicator": ["oda_jp_loans"], "period_start": [pd.NaT],
+    ...     "period_end": [pd.Timestamp("2006-03-31")], "basis": ["exchange_of_notes"],
+    ...     "value": [13_309_000_000.0], "unit": ["JPY"], "qualifier": ["exact"], "source_id": ["s"]})
+    >>> row = aggregates_table(agg).iloc[0]
+    >>> row["period"], float(row["JPY billion"])
+    ('to 31 Mar 2006', 13.3)
+    """
+    money = agg[agg["unit"].isin(["JPY", "USD"])].copy()
+    money["figure"] = money["indicator"].map(INDICATOR_LABELS).fillna(money["indicator"])
+    money["basis"] = money["basis"].map(BASIS_LABELS).fillna(money["basis"])
+    money["period"] = [period_label(s, e) for s, e in zip(money["period_start"], money["period_end"], strict=True)]
+    money["currency"] = money["unit"]
+    money["JPY billion"] = (money["value"] / 1e9).where(money["unit"] == "JPY").round(1)
+    money["US$ million"] = (money["value"] / 1e6).where(money["unit"] == "USD").round(1)
+    money["sort_start"] = money["period_start"].fillna(money["period_end"])
+    money = money.sort_values(["basis", "currency", "figure", "sort_start", "period_end", "source_id"])
+    columns = ["basis", "currency", "figure", "period", "qualifier", "JPY billion", "US$ million", "source_id"]
+    return money[columns + ["period_start", "period_end"]].reset_index(drop=True)
+
+
+def instrument_shares(agg: pd.DataFrame) -> pd.DataFrame:
+    """Return the loan share of grants plus loans wherever both are given for the SAME period,
+    basis and currency (the only case where the two may be compared).
+
+    Parameters
+    ----------
+    agg : pandas.DataFrame
+        ``oda_aggregates`` rows (indicator, period_start, period_end, basis, value, unit, qualifier).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (period, basis, currency): ``grants``, ``loans``, ``technical_cooperation``
+        (if given on the same basis), their qualifiers, and ``loan_share_percent`` =
+        100 × loans / (grants + loans), rounded to 1 decimal. A ``more_than`` loan figure makes
+        the share a lower bound (``share_is`` says so). Sorted by period end.
+
+    Examples
+    --------
+    >>> agg = pd.DataFrame({"indicator": ["oda_jp_grants", "oda_jp_loans"],
+    ...     "period_start": [pd.Timestamp("2018-01-01")] * 2, "period_end": [pd.Timestamp("2018-12-31")] * 2,
+    ...     "basis": ["unspecified"] * 2, "value": [25.0, 75.0], "unit": ["USD"] * 2,
+    ...     "qualifier": ["exact"] * 2})
+    >>> float(instrument_shares(agg)["loan_share_percent"].iloc[0])
+    75.0
+    """
+    parts = {
+        "oda_jp_grants": "grants",
+        "oda_jp_loans": "loans",
+        "oda_jp_technical_cooperation": "technical_cooperation",
+    }
+    money = agg[agg["indicator"].isin(parts) & agg["unit"].isin(["JPY", "USD"])].copy()
+    money["part"] = money["indicator"].map(parts)
+    keys = ["period_start", "period_end", "basis", "unit"]
+    rows = []
+    for key, group in money.groupby(keys, dropna=False, sort=False):
+        values = group.set_index("part")
+        if not {"grants", "loans"} <= set(values.index) or values.index.duplicated().any():
+            continue
+        row = dict(zip(keys, key, strict=True))
+        for part in parts.values():
+            row[part] = values["value"].get(part, float("nan"))
+            row[f"{part}_qualifier"] = values["qualifier"].get(part, pd.NA)
+        total = row["grants"] + row["loans"]
+        row["loan_share_percent"] = round(100 * row["loans"] / total, 1)
+        lower = row["loans_qualifier"] == "more_than" and row["grants_qualifier"] == "exact"
+        inexact = {row["loans_qualifier"], row["grants_qualifier"]} != {"exact"}
+        row["share_is"] = "lower bound" if lower else ("approximate" if inexact else "as stated")
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    if out.empty:
+        return out
+    out["period"] = [period_label(s, e) for s, e in zip(out["period_start"], out["period_end"], strict=True)]
+    out["basis"] = out["basis"].map(BASIS_LABELS).fillna(out["basis"])
+    return out.sort_values(["period_end", "unit"], ignore_index=True)
+
+
+def share_rows(agg: pd.DataFrame) -> pd.DataFrame:
+    """Return Japan's share of Cambodia's ODA, one row per stated figure, with a period label.
+
+    Examples
+    --------
+    >>> agg = pd.DataFrame({"indicator": ["oda_jp_share_of_kh_oda"], "period_start": [pd.Timestamp("1992-01-01")],
+    ...     "period_end": [pd.Timestamp("2010-12-31")], "basis": ["unspecified"], "value": [18.0],
+    ...     "unit": ["percent"], "qualifier": ["exact"], "source_id": ["s"]})
+    >>> share_rows(agg)["period"].tolist()
+    ['1992–2010']
+    """
+    shares = agg[agg["indicator"] == "oda_jp_share_of_kh_oda"].copy()
+    shares["period"] = [period_label(s, e) for s, e in zip(shares["period_start"], shares["period_end"], strict=True)]
+    shares = shares.rename(columns={"value": "share_percent"})
+    columns = ["period", "share_percent", "qualifier", "source_id", "period_start", "period_end"]
+    return shares.sort_values(["period_end", "source_id"])[columns].reset_index(drop=True)
+
+
+def implied_total_oda(agg: pd.DataFrame) -> pd.DataFrame:
+    """Return the all-donor ODA total implied by a share and Japan's total over the SAME period.
+
+    implied total = Japan's total ÷ (share / 100). Only pairs with identical ``period_start`` and
+    ``period_end`` and a US$ total are used; the result is a derived figure, not a source's.
+
+    Examples
+    --------
+    >>> agg = pd.DataFrame({"indicator": ["oda_jp_share_of_kh_oda", "oda_jp_total"],
+    ...     "period_start": [pd.Timestamp("2000-01-01")] * 2, "period_end": [pd.Timestamp("2001-12-31")] * 2,
+    ...     "value": [25.0, 500_000_000.0], "unit": ["percent", "USD"], "qualifier": ["exact"] * 2,
+    ...     "source_id": ["a", "a"]})
+    >>> float(implied_total_oda(agg)["implied_all_donors_usd_million"].iloc[0])
+    2000.0
+    """
+    shares = agg[agg["indicator"] == "oda_jp_share_of_kh_oda"]
+    totals = agg[(agg["indicator"] == "oda_jp_total") & (agg["unit"] == "USD")]
+    keys = ["period_start", "period_end"]
+    pairs = shares.merge(totals, on=keys, suffixes=("_share", "_total"))
+    pairs["period"] = [period_label(s, e) for s, e in zip(pairs["period_start"], pairs["period_end"], strict=True)]
+    out = pd.DataFrame(
+        {
+            "period": pairs["period"],
+            "japan_share_percent": pairs["value_share"],
+            "japan_total_usd_million": (pairs["value_total"] / 1e6).round(1),
+            "japan_total_qualifier": pairs["qualifier_total"],
+            "implied_all_donors_usd_million": (pairs["value_total"] / (pairs["value_share"] / 100) / 1e6).round(1),
+            "sources": pairs["source_id_share"] + " / " + pairs["source_id_total"],
+        }
+    )
+    return out.sort_values("period", ignore_index=True)
+
+
+def decimal_year(date: str | None, precision: str | None = None) -> float:
+    """Return a partial date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) as a decimal year at the
+    middle of the period it names, for plotting on a year axis.
+
+    Parameters
+    ----------
+    date : str
+        The date as stored (precision kept by its length).
+    precision : {"year", "month", "day"}, optional
+        If not given, read from the string's length.
+
+    Examples
+    --------
+    >>> decimal_year("1968")
+    1968.5
+    >>> decimal_year("2009-07")
+    2009.54
+    >>> decimal_year("2001-01-01")
+    2001.0
+    """
+    if date is None or pd.isna(date):
+        return float("nan")
+    text = str(date)
+    if precision is None or pd.isna(precision):
+        precision = {4: "year", 7: "month"}.get(len(text), "day")
+    year = int(text[:4])
+    if precision == "year":
+        return year + 0.5
+    if precision == "month":
+        return round(year + (int(text[5:7]) - 0.5) / 12, 2)
+    day = pd.Timestamp(text[:10])
+    days_in_year = 366 if day.is_leap_year else 365
+    return round(year + (day.day_of_year - 1) / days_in_year, 2)
+
+
+def project_dates(projects: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per project: a short name, sector, instrument and the date that places it.
+
+    The date is the earliest agreement date any source gives (E/N, G/A, L/A or announcement); a
+    project with none is placed at its earliest completion date, and ``date_kind`` says which.
+    The instrument is the one the sources state (empty cells ignored).
+
+    Parameters
+    ----------
+    projects : pandas.DataFrame
+        ``helpers.load("oda_projects")``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``project_id``: ``name`` (the shortest name given), ``sector``, ``instrument``,
+        ``date``, ``date_kind``, ``year``, ``decimal_year``, ``decade`` (e.g. ``"1990s"``);
+        sorted by decimal year, then id.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"project_id": ["a", "a"], "name": ["Bridge A (long name)", "Bridge A"],
+    ...     "sector": ["transport"] * 2, "instrument": ["grant", None],
+    ...     "agreement_date": [None, None], "agreement_date_precision": [None, None],
+    ...     "completion_date": ["1996", "1994-02-26"], "completion_date_precision": ["year", "day"]})
+    >>> project_dates(p).loc["a", ["name", "date", "date_kind", "decade"]].tolist()
+    ['Bridge A', '1994-02-26', 'completion', '1990s']
+    """
+    rows = []
+    for pid, group in projects.groupby("project_id", sort=True):
+        kind, col = "agreement", "agreement_date"
+        dated = group.dropna(subset=["agreement_date"])
+        if dated.empty:
+            kind, col = "completion", "completion_date"
+            dated = group.dropna(subset=["completion_date"])
+        if dated.empty:
+            date, precision = pd.NA, pd.NA
+        else:
+            ordered = dated.assign(_x=[decimal_year(d, p) for d, p in zip(dated[col], dated[f"{col}_precision"],
+                                                                         strict=True)]).sort_values("_x")
+            date, precision = ordered[col].iloc[0], ordered[f"{col}_precision"].iloc[0]
+        instruments = sorted(set(group["instrument"].dropna()))
+        names = sorted(set(group["name"].dropna()), key=lambda n: (len(n), n))
+        rows.append(
+            {
+                "project_id": pid,
+                "name": names[0],
+                "sector": group["sector"].dropna().iloc[0],
+                "instrument": "/".join(instruments) if instruments else pd.NA,
+                "date": date,
+                "date_kind": kind if pd.notna(date) else pd.NA,
+                "decimal_year": decimal_year(date, precision),
+            }
+        )
+    out = pd.DataFrame(rows).set_index("project_id")
+    out["year"] = out["date"].str[:4].astype("Int64")
+    out["decade"] = (out["year"] // 10 * 10).astype("str") + "s"
+    return out.reset_index().sort_values(["decimal_year", "project_id"]).set_index("project_id")
+
+
+def project_amounts(projects: pd.DataFrame) -> pd.DataFrame:
+    """Return every stated project amount (one per source row) placed at its project's date.
+
+    Amounts stay in the currency the source gives; nothing is converted or summed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``project_id``, ``name``, ``instrument``, ``sector``, ``decimal_year``, ``currency``,
+        ``amount``, ``amount_qualifier``, ``source_id``, and ``amount_plot`` (yen in billions,
+        dollars in millions); sorted by currency, date, amount.
+    """
+    dates = project_dates(projects)
+    stated = projects.dropna(subset=["amount"])[["project_id", "currency", "amount", "amount_qualifier", "source_id"]]
+    out = stated.merge(
+        dates[["name", "instrument", "sector", "decimal_year"]], left_on="project_id", right_index=True, how="left"
+    )
+    out["amount_plot"] = out["amount"].where(out["currency"] == "USD", out["amount"] / 1e3) / 1e6
+    out["amount_plot"] = out["amount_plot"].round(3)
+    return out.sort_values(["currency", "decimal_year", "amount", "source_id"], ignore_index=True)
+
+
+def project_summary(projects: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per project with every distinct amount stated for it, per currency.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"project_id": ["a", "a"], "name": ["A", "A"], "sector": ["water"] * 2,
+    ...     "instrument": ["loan"] * 2, "agreement_date": ["2017", None],
+    ...     "agreement_date_precision": ["year", None], "completion_date": [None, None],
+    ...     "completion_date_precision": [None, None], "amount": [1e9, 2e9], "currency": ["JPY", "JPY"],
+    ...     "amount_qualifier": ["up_to", "exact"], "source_id": ["x", "y"]})
+    >>> project_summary(p).loc["a", "yen (as stated)"]
+    'up to ¥1.00 bn; ¥2.00 bn'
+    """
+    dates = project_dates(projects)
+    amounts = project_amounts(projects)
+    table = dates[["name", "sector", "instrument", "date", "date_kind"]].copy()
+    for currency, column in [("JPY", "yen (as stated)"), ("USD", "US$ (as stated)")]:
+        rows = amounts[amounts["currency"] == currency]
+        texts = [format_amount(v, currency, q) for v, q in zip(rows["amount"], rows["amount_qualifier"], strict=True)]
+        joined = (
+            pd.Series(texts, index=rows["project_id"], dtype="str")
+            .groupby(level=0)
+            .agg(lambda s: "; ".join(dict.fromkeys(s)))
+        )
+        table[column] = joined.reindex(table.index).fillna("")
+    return table
+
+
+def instrument_mix(dates: pd.DataFrame) -> pd.DataFrame:
+    """Count projects by decade (rows) and instrument (columns), with a total column.
+
+    Parameters
+    ----------
+    dates : pandas.DataFrame
+        The output of :func:`project_dates` (``decade`` and ``instrument``).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"decade": ["1990s", "2010s", "2010s"], "instrument": ["grant", "loan", "grant"]})
+    >>> instrument_mix(d).loc["2010s"].tolist()
+    [1, 1, 2]
+    """
+    known = dates.dropna(subset=["instrument"])
+    table = pd.crosstab(known["decade"], known["instrument"])
+    table.columns.name = None
+    table.index.name = "decade"
+    table["total"] = table.sum(axis=1)
+    return table.sort_index()
+
+
+def volunteer_counts(volunteers: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Split ``jica_volunteers`` into dated counts, undated counts, and programme events.
+
+    Returns
+    -------
+    (dated, undated, events) : tuple of pandas.DataFrame
+        ``dated`` has ``decimal_year`` and is sorted by it; ``events`` keeps ``event``,
+        ``as_of`` and ``decimal_year`` (first dispatch, suspension, resumption).
+
+    Examples
+    --------
+    >>> v = pd.DataFrame({"record_id": ["a", "b", "c"], "as_of": ["2015-08", None, "1970"],
+    ...     "as_of_precision": ["month", None, "year"], "cumulative_volunteers": [600, 800, None],
+    ...     "event": ["cumulative_count", "cumulative_count", "suspension"]})
+    >>> [len(part) for part in volunteer_counts(v)]
+    [1, 1, 1]
+    """
+    frame = volunteers.copy()
+    frame["decimal_year"] = [decimal_year(d, p) for d, p in zip(frame["as_of"], frame["as_of_precision"], strict=True)]
+    counts = frame[frame["event"] == "cumulative_count"]
+    dated = counts.dropna(subset=["as_of"]).sort_values(["decimal_year", "record_id"], ignore_index=True)
+    undated = counts[counts["as_of"].isna()].sort_values(["cumulative_volunteers", "record_id"], ignore_index=True)
+    events = frame[frame["event"] != "cumulative_count"].sort_values(["decimal_year", "record_id"], ignore_index=True)
+    return dated, undated, events
+
+
+def milestones_table(milestones: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per aid-coordination milestone: the most precise date, place, Japan's role
+    and every distinct pledge stated (in US$ as at the time), with the sources.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"milestone_id": ["x", "x"], "date": ["1996", "1996-07"],
+    ...     "date_precision": ["year", "month"], "event": ["CG", "CG"], "event_type": ["cg", "cg"],
+    ...     "place": ["Tokyo", None], "japan_role": [None, "co-chair"], "pledged_total": [None, 5e8],
+    ...     "pledged_total_qualifier": [None, "exact"], "pledged_japan": [None, None],
+    ...     "pledged_japan_qualifier": [None, None], "source_id": ["a", "b"]})
+    >>> milestones_table(m).iloc[0][["date", "japan_role", "pledged, all donors"]].tolist()
+    ['1996-07', 'co-chair', 'US$500.0 m']
+    """
+    order = {"day": 0, "month": 1, "year": 2}
+    rows = []
+    for mid, group in milestones.groupby("milestone_id", sort=False):
+        best = group.assign(_p=group["date_precision"].map(order)).sort_values(["_p", "source_id"]).iloc[0]
+
+        def pledges(value: str, qualifier: str, g: pd.DataFrame = group) -> str:
+            stated = g.dropna(subset=[value])
+            texts = [format_amount(v, "USD", q) for v, q in zip(stated[value], stated[qualifier], strict=True)]
+            return "; ".join(dict.fromkeys(texts))
+
+        def first_text(column: str, g: pd.DataFrame = group) -> str:
+            stated = g[column].dropna()
+            return stated.iloc[0] if len(stated) else ""
+
+        rows.append(
+            {
+                "milestone_id": mid,
+                "date": best["date"],
+                "event": best["event"],
+                "type": best["event_type"].replace("_", " "),
+                "place": first_text("place"),
+                "japan_role": first_text("japan_role"),
+                "pledged, all donors": pledges("pledged_total", "pledged_total_qualifier"),
+                "pledged by Japan": pledges("pledged_japan", "pledged_japan_qualifier"),
+                "sources": ", ".join(sorted(set(group["source_id"]))),
+            }
+        )
+    out = pd.DataFrame(rows)
+    return out.sort_values(["date", "milestone_id"], ignore_index=True).set_index("milestone_id")
+
+
+# How each ODA claim of the seed articles is matched to the data: a dataset and the rows that bear
+# on it (by identifiers, never by value), and the field holding the comparable date or number.
+# A ``pattern`` link searches the quoted sentences of a dataset instead (wording, not figures).
+CLAIM_LINKS: list[dict] = [
+    {"claim_id": "c001_11", "dataset": "oda_projects", "where": {"project_id": "chroy_changvar_bridge_original"},
+     "field": "completion_date"},
+    {"claim_id": "c002_07", "dataset": "oda_projects", "where": {"project_id": "prek_thnot"},
+     "field": "agreement_date"},
+    {"claim_id": "c002_07", "dataset": "oda_aggregates", "where": {"indicator": "oda_jp_loans",
+     "source_id": "emb_jp_kh_oda_overview_2011", "unit": "JPY"}, "field": "period_start"},
+    {"claim_id": "c002_08", "dataset": "aid_milestones", "where": {"milestone_id": "tokyo_ministerial_conference_1992",
+     "source_id": "csmonitor_1992_06_23"}, "field": "date"},
+    {"claim_id": "c002_08", "dataset": "oda_aggregates", "where": {"indicator": "oda_jp_grants",
+     "source_id": "emb_jp_kh_oda_overview_2011", "unit": "JPY"}, "field": "period_start"},
+    {"claim_id": "c002_09", "dataset": "oda_aggregates", "pattern": r"(?:largest|biggest)[^.”]*donor",
+     "field": "source_detail"},
+    {"claim_id": "c002_09", "dataset": "aid_milestones", "pattern": r"(?:largest|biggest)[^.”]*donor",
+     "field": "source_detail"},
+    {"claim_id": "c002_10", "dataset": "oda_aggregates", "where": {"indicator": "oda_jp_share_of_kh_oda"},
+     "field": "value"},
+    {"claim_id": "c002_20", "dataset": "jica_volunteers", "where": {"event": "resumption"}, "field": "as_of"},
+    {"claim_id": "c003_02", "dataset": "aid_milestones", "where": {"milestone_id": "icorc_chair_1993_1995"},
+     "field": "date"},
+    {"claim_id": "c004_12", "dataset": "aid_milestones",
+     "where": {"milestone_id": "development_cooperation_policy_2024_2028"}, "field": "date"},
+]
+
+
+def _evidence_period(row: pd.Series) -> tuple:
+    if "period_end" in row.index:
+        return (row.get("period_start"), row.get("period_end"))
+    return (pd.NaT, pd.NaT)
+
+
+def claim_evidence(
+    claims: pd.DataFrame, tables: Mapping[str, pd.DataFrame], links: list[dict] | None = None
+) -> pd.DataFrame:
+    """Line up each claim with the records that bear on it and say how they compare.
+
+    Parameters
+    ----------
+    claims : pandas.DataFrame
+        Rows of the claims ledger (claim_id, source_id, value, value_as_printed, unit,
+        period_start, period_end, subject).
+    tables : mapping of str to pandas.DataFrame
+        The datasets named in the links, loaded.
+    links : list of dict, optional
+        Defaults to :data:`CLAIM_LINKS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per claim and evidence record (a claim with none gets one row saying so):
+        ``claim_id``, ``article``, ``claim``, ``evidence``, ``evidence_source``, ``comparison``
+        (same / differs / from the same article / wording only) and ``basis`` (whether the
+        periods match, or that the claim states none).
+
+    Examples
+    --------
+    >>> claims = pd.DataFrame({"claim_id": ["c1"], "source_id": ["seed_9"], "value": [1966.0],
+    ...     "value_as_printed": ["1966"], "unit": ["year"], "period_start": [pd.NaT], "period_end": [pd.NaT],
+    ...     "subject": ["Bridge completed"]})
+    >>> proj = pd.DataFrame({"project_id": ["b"], "completion_date": ["1963"], "source_id": ["press"]})
+    >>> links = [{"claim_id": "c1", "dataset": "p", "where": {"project_id": "b"}, "field": "completion_date"}]
+    >>> claim_evidence(claims, {"p": proj}, links)[["evidence", "comparison"]].iloc[0].tolist()
+    ['1963', 'differs (1963 vs 1966)']
+    """
+    links = CLAIM_LINKS if links is None else links
+    rows = []
+    for claim in claims.sort_values("claim_id").itertuples(index=False):
+        base = {
+            "claim_id": claim.claim_id,
+            "article": claim.source_id,
+            "claim": f"{claim.value_as_printed} — {claim.subject}",
+        }
+        found = 0
+        for link in (lk for lk in links if lk["claim_id"] == claim.claim_id):
+            table = tables[link["dataset"]]
+            if "pattern" in link:
+                texts = table[link["field"]].fillna("")
+                hits = table[texts.str.contains(link["pattern"], flags=re.IGNORECASE, regex=True)]
+                for _, hit in hits.sort_values("source_id").iterrows():
+                    match = re.search(link["pattern"], hit[link["field"]], flags=re.IGNORECASE)
+                    comparison = "wording agrees (no ranking data)"
+                    if hit["source_id"] == claim.source_id:
+                        comparison = "from the same article (not independent)"
+                    rows.append(base | {"evidence": f"“…{match.group(0)}…”", "evidence_source": hit["source_id"],
+                                        "comparison": comparison, "basis": "no figure"})
+                    found += 1
+                continue
+            mask = pd.Series(True, index=table.index)
+            for column, wanted in link["where"].items():
+                mask &= table[column] == wanted
+            for _, hit in table[mask].sort_values("source_id").iterrows():
+                rows.append(base | _compare(claim, hit, link["field"]))
+                found += 1
+        if not found:
+            rows.append(base | {"evidence": "no matching record in the data", "evidence_source": "",
+                                "comparison": "not checkable here", "basis": ""})
+    return pd.DataFrame(rows)
+
+
+def _compare(claim, hit: pd.Series, field: str) -> dict:
+    raw = hit[field]
+    if claim.unit == "year":
+        evidence_year = int(str(raw)[:4]) if not isinstance(raw, pd.Timestamp) else raw.year
+        if isinstance(raw, pd.Timestamp):
+            start, end = _evidence_period(hit)
+            shown = f"{evidence_year} (start of the {period_label(start, end)} total)"
+        else:
+            shown = str(raw)
+        basis = "event year"
+        comparison = (
+            "same year" if pd.notna(claim.value) and evidence_year == int(claim.value)
+            else f"differs ({evidence_year} vs {int(claim.value)})"
+        )
+    else:
+        start, end = _evidence_period(hit)
+        shown = f"{raw:g} {claim.unit} ({period_label(start, end)})"
+        comparison = "same value" if raw == claim.value else f"differs by {raw - claim.value:+g} points"
+        if pd.isna(claim.period_start) and pd.isna(claim.period_end):
+            basis = "claim states no period"
+        elif (claim.period_start, claim.period_end) == (start, end):
+            basis = "same period"
+        else:
+            basis = "different period"
+    if hit["source_id"] == claim.source_id:
+        comparison = "from the same article (not independent)"
+    return {"evidence": shown, "evidence_source": hit["source_id"], "comparison": comparison, "basis": basis}
