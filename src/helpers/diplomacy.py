@@ -1,0 +1,785 @@
+"""Diplomacy: timelines, visit counts, agreement subjects and checks of the seeds' dated claims.
+
+The functions take the curated datasets (``diplomatic_events``, ``agreements``,
+``partnership_levels``, ``claims``) as loaded by :func:`helpers.load` and return small tidy
+frames for the diplomacy notebook. Dates in the datasets are ISO text at three precisions
+(``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``); nothing here invents a finer date than the source gave.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+__all__ = [
+    "CLAIM_EVENT_MATCHES",
+    "ERAS",
+    "EVENT_GROUPS",
+    "VISIT_TYPES",
+    "anniversary_bases",
+    "anniversary_check",
+    "assign_era",
+    "conflict_table",
+    "count_check",
+    "date_position",
+    "event_year_check",
+    "KEY_EVENTS",
+    "milestones",
+    "timeline_labels",
+    "events_by_group_and_era",
+    "events_mentioned_by_seed",
+    "five_year_period",
+    "merge_trips",
+    "period_end_year",
+    "relative_year_offset",
+    "shade_eras",
+    "era_spans",
+    "seed_years",
+    "subjects_by_era",
+    "tidy_events",
+    "visits_by_period",
+    "year_of",
+]
+
+# Eras of the relationship (editorial framing, first year inclusive, last year exclusive).
+ERAS: list[tuple[str, int, int | None]] = [
+    ("Post-independence", 1953, 1970),
+    ("War and isolation", 1970, 1991),
+    ("Peace process and reconstruction", 1991, 2013),
+    ("Strategic partnership", 2013, None),
+]
+BEFORE_RELATIONS = "Before relations"
+
+# Event types grouped into the rows of the timeline, in reading order.
+EVENT_GROUPS: dict[str, str] = {
+    "relations": "Relations and partnership upgrades",
+    "partnership_upgrade": "Relations and partnership upgrades",
+    "anniversary": "Anniversaries",
+    "leaders_visit_summit": "Leaders' visits and summits",
+    "ministerial_visit": "Ministerial visits",
+    "treaty_agreement": "Treaties, agreements, memoranda",
+    "memorandum": "Treaties, agreements, memoranda",
+    "peacekeeping": "Peacekeeping",
+    "aid_milestone": "Aid milestones",
+    "consular_embassy": "Embassies and consulates",
+    "other": "Other",
+}
+
+# Event types that count as a high-level visit or summit.
+VISIT_TYPES = ("leaders_visit_summit", "ministerial_visit")
+
+# The few events labelled on the timeline, with their short label (the year is added from the data).
+KEY_EVENTS: dict[str, str] = {
+    "e1953_relations": "diplomatic relations",
+    "e1992_sdf_observers_land": "first SDF peacekeepers land (UNTAC)",
+    "e2013_strategic_partnership": "strategic partnership",
+    "e2023_csp_begins_per_japan": "comprehensive strategic partnership",
+}
+
+# Which recorded event each dated claim of the ledger refers to (editorial matching). Where
+# the record holds the event from a source other than the claiming seed, that row is chosen,
+# so that the check is not a seed compared with itself. None: the record lacks the event.
+CLAIM_EVENT_MATCHES: dict[str, str | None] = {
+    "c000_01": "e2024_vice_minister_siem_reap",
+    "c000_09": "e2023_asean_japan_commemorative_summit",
+    "c001_01": "e2023_70th_anniversary_reception",
+    "c001_08": "e2022_manet_yamazaki",
+    "c001_12": "e1990_tokyo_meeting",
+    "c002_03": "e1953_sihanouk_tokyo",
+    "c002_04": "e1954_reparations_waiver",
+    "c002_05": "e1955_treaty_of_amity",
+    "c002_06": "e1957_kishi_visit",
+    "c002_12": "e2013_strategic_partnership",
+    "c002_28": "e2018_consular_office_siem_reap",
+    "c003_01": None,
+    "c003_06": None,
+    "c004_01": "e2023_hun_manet_kishida_tokyo",
+    "c004_06": "e2023_hun_manet_kishida_tokyo",
+    "c004_14": "e2023_hun_manet_kishida_tokyo",
+}
+
+_SEED_ID = re.compile(r"seed_\d{3}")
+_YEAR = re.compile(r"(1[5-9]\d{2}|20\d{2})")
+
+
+def era_spans() -> dict[str, str]:
+    """Return each era's name with the years it covers, for axis labels.
+
+    Examples
+    --------
+    >>> era_spans()["War and isolation"], era_spans()["Strategic partnership"]
+    ('1970–1990', '2013–')
+    """
+    spans = {BEFORE_RELATIONS: f"before {ERAS[0][1]}"}
+    for name, start, end in ERAS:
+        spans[name] = f"{start}–" if end is None else f"{start}–{end - 1}"
+    return spans
+
+
+def year_of(date: str) -> int:
+    """Return the year of an ISO date given at day, month or year precision.
+
+    Examples
+    --------
+    >>> year_of("2013-12-15"), year_of("1975-04"), year_of("1992")
+    (2013, 1975, 1992)
+    """
+    return int(str(date)[:4])
+
+
+def date_position(date: str, precision: str) -> float:
+    """Return a date as a decimal year for plotting, at the middle of the span its precision allows.
+
+    A day sits at its own place in the year, a month at its middle, a bare year at mid-year:
+    a year-precision event is not pinned to 1 January.
+
+    Parameters
+    ----------
+    date : str
+        ISO text, ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+    precision : str
+        ``"day"``, ``"month"`` or ``"year"``.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> date_position("1992", "year")
+    1992.5
+    >>> date_position("1975-04", "month")
+    1975.2917
+    """
+    year = year_of(date)
+    if precision == "year":
+        return year + 0.5
+    month = int(date[5:7])
+    if precision == "month":
+        return round(year + (month - 0.5) / 12, 4)
+    if precision == "day":
+        day = pd.Timestamp(date)
+        days_in_year = 366 if day.is_leap_year else 365
+        return round(year + (day.day_of_year - 0.5) / days_in_year, 4)
+    raise ValueError(f"unknown precision {precision!r}")
+
+
+def assign_era(year: int, eras: list[tuple[str, int, int | None]] = ERAS) -> str:
+    """Return the era a year falls in; years before the first era are 'Before relations'.
+
+    Each era includes its first year and excludes its last (1991 belongs to the peace process).
+
+    Examples
+    --------
+    >>> assign_era(1970), assign_era(1991), assign_era(2023), assign_era(1951)
+    ('War and isolation', 'Peace process and reconstruction', 'Strategic partnership', 'Before relations')
+    """
+    for name, start, end in eras:
+        if year >= start and (end is None or year < end):
+            return name
+    return BEFORE_RELATIONS
+
+
+def five_year_period(year: int, width: int = 5) -> str:
+    """Return the period of ``width`` years containing a year, e.g. ``'2010–2014'``.
+
+    Periods start at multiples of ``width``; a width of 1 gives the year itself.
+
+    Examples
+    --------
+    >>> five_year_period(2013), five_year_period(2015), five_year_period(2015, width=1)
+    ('2010–2014', '2015–2019', '2015')
+    """
+    if width == 1:
+        return str(year)
+    start = year // width * width
+    return f"{start}–{start + width - 1}"
+
+
+def tidy_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Add ``year``, ``position`` (decimal year), ``era`` and ``group`` to a table of dated rows.
+
+    Works for ``diplomatic_events``, ``agreements`` and ``partnership_levels`` (any frame with
+    ``date`` and ``date_precision``); ``group`` is added only where there is an ``event_type``.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"date": ["1953-01-09"], "date_precision": ["day"], "event_type": ["relations"]})
+    >>> tidy_events(ev)[["year", "era", "group"]].to_dict("records")
+    [{'year': 1953, 'era': 'Post-independence', 'group': 'Relations and partnership upgrades'}]
+    """
+    out = events.copy()
+    out["year"] = out["date"].map(year_of).astype("int64")
+    out["position"] = [date_position(d, p) for d, p in zip(out["date"], out["date_precision"], strict=True)]
+    out["era"] = out["year"].map(assign_era)
+    if "event_type" in out:
+        out["group"] = out["event_type"].map(EVENT_GROUPS)
+    return out
+
+
+def events_by_group_and_era(events: pd.DataFrame) -> pd.DataFrame:
+    """Count events per timeline group (rows) and era (columns), with a total column.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"date": ["1955", "2013-12-15", "2023"], "date_precision": ["year", "day", "year"],
+    ...                    "event_type": ["leaders_visit_summit", "leaders_visit_summit", "anniversary"]})
+    >>> table = events_by_group_and_era(ev)
+    >>> int(table.loc["Leaders' visits and summits", "Strategic partnership"]), int(table.loc["Anniversaries", "total"])
+    (1, 1)
+    """
+    tidy = tidy_events(events)
+    columns = [BEFORE_RELATIONS] + [name for name, _, _ in ERAS]
+    rows = list(dict.fromkeys(EVENT_GROUPS.values()))
+    table = pd.crosstab(tidy["group"], tidy["era"]).reindex(index=rows, columns=columns, fill_value=0)
+    table["total"] = table.sum(axis=1)
+    table.index.name, table.columns.name = "event group", None
+    return table
+
+
+def timeline_labels(events: pd.DataFrame, keys: Mapping[str, str] = KEY_EVENTS) -> pd.DataFrame:
+    """Return the labels of the key events: position, timeline group and text ``'YEAR label'``.
+
+    An event whose date is disputed (it shares a ``conflict_group`` with other rows) is labelled
+    with every year the sources give, e.g. ``'2022/2023 ...'``.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"event_id": ["a", "b"], "date": ["2022-11-12", "2023"], "date_precision": ["day", "year"],
+    ...                    "event_type": ["partnership_upgrade"] * 2, "conflict_group": ["csp", "csp"]})
+    >>> timeline_labels(ev, {"b": "CSP"})["label"].tolist()
+    ['2022/2023 CSP']
+    """
+    tidy = tidy_events(events)
+    rows = []
+    for event_id, text in keys.items():
+        row = tidy.loc[tidy["event_id"] == event_id].iloc[0]
+        group = row.get("conflict_group")
+        if isinstance(group, str) and group:
+            years = sorted(set(tidy.loc[tidy["conflict_group"] == group, "year"]))
+        else:
+            years = [row["year"]]
+        label = "/".join(str(y) for y in years) + " " + text
+        rows.append((event_id, row["position"], row["group"], label))
+    return pd.DataFrame(rows, columns=["event_id", "position", "group", "label"])
+
+
+def milestones(events: pd.DataFrame, levels: pd.DataFrame, base_year: int) -> pd.DataFrame:
+    """Return the partnership upgrades and the round anniversaries of relations, one row per year.
+
+    Upgrades come from ``partnership_levels`` (strategic and comprehensive strategic partnership);
+    anniversaries are the years of anniversary events in the record that are not about
+    peacekeeping, labelled with their count from ``base_year``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``year`` and ``label`` (e.g. ``'60th anniversary'``), sorted by year then label.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"date": ["2013", "2022"], "event_type": ["anniversary"] * 2,
+    ...                    "event": ["60th anniversary of diplomatic relations", "30th anniversary of peacekeeping"]})
+    >>> lv = pd.DataFrame({"level": ["strategic_partnership"], "date": ["2013-12-15"]})
+    >>> milestones(ev, lv, 1953)["label"].tolist()
+    ['60th anniversary', 'strategic partnership']
+    """
+    rows = []
+    upgrades = levels[levels["level"].str.contains("strategic_partnership")]
+    for level, date in zip(upgrades["level"], upgrades["date"], strict=True):
+        rows.append((year_of(date), level.replace("_", " ")))
+    anniversaries = events[(events["event_type"] == "anniversary") & ~events["event"].str.contains("peacekeeping")]
+    for year in sorted(set(anniversaries["date"].map(year_of))):
+        rows.append((year, f"{year - base_year}th anniversary"))
+    out = pd.DataFrame(rows, columns=["year", "label"]).drop_duplicates()
+    return out.sort_values(["year", "label"], ignore_index=True)
+
+
+def shade_eras(ax, last_year: float, first_year: float | None = None, label_y: float = 0.99) -> list:
+    """Shade the eras of :data:`ERAS` on a chart with a year x-axis and name them along the top.
+
+    Alternate eras are shaded light grey; the era names hang from the top of the plotting area
+    (``label_y`` in axis coordinates), so leave room there. Returns the shaded patches.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> len(shade_eras(ax, 2025))
+    4
+    >>> plt.close(fig)
+    """
+    patches = []
+    for i, (name, start, end) in enumerate(ERAS):
+        left = start if first_year is None else max(start, first_year)
+        right = last_year if end is None else end
+        colour = "#EEEEEE" if i % 2 == 0 else "#FAFAFA"
+        patches.append(ax.axvspan(left, right, color=colour, zorder=0, lw=0))
+        ax.text((left + right) / 2, label_y, name.replace(" and ", " and\n", 1) if right - left < 25 else name,
+                transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=8, color="#555555")
+    return patches
+
+
+def merge_trips(visits: pd.DataFrame, days: int = 7) -> pd.DataFrame:
+    """Merge visit rows that belong to one trip: same visitor side and place, days apart at most.
+
+    Only day-precision rows can be merged; a month- or year-precision row stays a trip of its own.
+    The first row of each trip is kept, with ``rows`` = how many event rows it stands for.
+
+    Parameters
+    ----------
+    visits : pandas.DataFrame
+        Rows with ``date``, ``date_precision``, ``visitor_side`` and ``place``.
+    days : int
+        Largest gap, in days, between two rows of the same trip.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per trip, sorted by date.
+
+    Examples
+    --------
+    >>> v = pd.DataFrame({"date": ["2023-12-16", "2023-12-18", "2023-12"], "date_precision": ["day", "day", "month"],
+    ...                   "visitor_side": ["KHM", "KHM", "KHM"], "place": ["Tokyo", "Tokyo", "Tokyo"]})
+    >>> merge_trips(v)[["date", "rows"]].to_dict("records")
+    [{'date': '2023-12', 'rows': 1}, {'date': '2023-12-16', 'rows': 2}]
+    """
+    ordered = visits.sort_values(["date", "visitor_side"], kind="stable").reset_index(drop=True)
+    trip_ids: list[int] = []
+    last: dict[tuple[str, str], tuple[pd.Timestamp, int]] = {}
+    next_id = 0
+    for row in ordered.itertuples(index=False):
+        key = (str(row.visitor_side), str(row.place))
+        if row.date_precision == "day":
+            day = pd.Timestamp(row.date)
+            previous = last.get(key)
+            if previous is not None and (day - previous[0]).days <= days:
+                trip_ids.append(previous[1])
+                last[key] = (day, previous[1])
+                continue
+            last[key] = (day, next_id)
+        trip_ids.append(next_id)
+        next_id += 1
+    ordered["trip"] = trip_ids
+    sizes = ordered.groupby("trip").size()
+    trips = ordered.drop_duplicates("trip").copy()
+    trips["rows"] = trips["trip"].map(sizes).astype("int64")
+    return trips.drop(columns="trip").reset_index(drop=True)
+
+
+def visits_by_period(
+    events: pd.DataFrame,
+    first_year: int,
+    last_year: int,
+    types: Iterable[str] = VISIT_TYPES,
+    trips: bool = False,
+    width: int = 5,
+) -> pd.DataFrame:
+    """Count high-level visits and summits per period (five years by default) and visitor side.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        ``diplomatic_events``.
+    first_year, last_year : int
+        The span shown; every five-year period in it appears, empty ones as 0.
+    types : iterable of str
+        Event types that count as a visit.
+    trips : bool
+        Count trips (rows merged with :func:`merge_trips`) rather than event rows.
+    width : int
+        Years per period (1 for single years).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: period label; columns: ``KHM``, ``JPN``, ``none``, ``unknown`` (integers).
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"date": ["2013-11-16", "2013-12-15", "2017"], "date_precision": ["day", "day", "year"],
+    ...                    "event_type": ["leaders_visit_summit"] * 3, "visitor_side": ["JPN", "KHM", "KHM"],
+    ...                    "place": ["Phnom Penh", "Tokyo", "Tokyo"]})
+    >>> visits_by_period(ev, 2010, 2019).loc["2010–2014"].tolist()
+    [1, 1, 0, 0]
+    """
+    rows = events[events["event_type"].isin(list(types))]
+    if trips:
+        rows = merge_trips(rows)
+    rows = rows.assign(period=[five_year_period(year_of(d), width) for d in rows["date"]])
+    periods = [five_year_period(y, width) for y in range(first_year // width * width, last_year + 1, width)]
+    table = pd.crosstab(rows["period"], rows["visitor_side"])
+    table = table.reindex(index=periods, columns=["KHM", "JPN", "none", "unknown"], fill_value=0)
+    table.index.name, table.columns.name = "period", None
+    return table.astype("int64")
+
+
+def subjects_by_era(agreements: pd.DataFrame) -> pd.DataFrame:
+    """Count signed instruments per subject area (rows) and era (columns), every era shown.
+
+    Rows are ordered by total count (largest first), ties by name.
+
+    Examples
+    --------
+    >>> ag = pd.DataFrame({"date": ["1955-12-09", "2023-12-18", "2023-12-18"], "date_precision": ["day"] * 3,
+    ...                    "subject_area": ["other", "digital", "digital"]})
+    >>> subjects_by_era(ag).loc["digital", "Strategic partnership"]
+    np.int64(2)
+    """
+    tidy = tidy_events(agreements)
+    columns = [BEFORE_RELATIONS] + [name for name, _, _ in ERAS]
+    table = pd.crosstab(tidy["subject_area"], tidy["era"]).reindex(columns=columns, fill_value=0)
+    order = table.sum(axis=1).rename("n").reset_index().sort_values(["n", "subject_area"], ascending=[False, True])
+    table = table.loc[order["subject_area"]]
+    table.index.name, table.columns.name = "subject area", None
+    return table
+
+
+def relative_year_offset(quote: str) -> int | None:
+    """Return the year a quote refers to relative to when it was written: 'last/this/next year'.
+
+    Examples
+    --------
+    >>> relative_year_offset("Next year will mark the 75th anniversary"), relative_year_offset("In 1955, ...")
+    (1, None)
+    """
+    text = quote.lower()
+    for phrase, offset in (("last year", -1), ("this year", 0), ("next year", 1)):
+        if phrase in text:
+            return offset
+    return None
+
+
+def events_mentioned_by_seed(events: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per (seed, event) where the record cites the seed or notes that it mentions the event.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        ``diplomatic_events``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``seed``, ``event_id``, ``date``, ``date_precision``, ``event_type``, ``how``
+        (``"source"`` when the row is taken from the seed, ``"noted"`` when its notes name the seed),
+        sorted by seed and date.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"event_id": ["a", "b"], "date": ["1953", "2013"], "date_precision": ["year"] * 2,
+    ...                    "event_type": ["relations", "anniversary"], "source_id": ["cnv", "seed_002"],
+    ...                    "notes": ["Year 1953 also in seed_001, seed_002", None]})
+    >>> events_mentioned_by_seed(ev)[["seed", "event_id", "how"]].values.tolist()
+    [['seed_001', 'a', 'noted'], ['seed_002', 'a', 'noted'], ['seed_002', 'b', 'source']]
+    """
+    rows = []
+    for ev in events.itertuples(index=False):
+        if _SEED_ID.fullmatch(str(ev.source_id)):
+            rows.append((ev.source_id, ev.event_id, "source"))
+        noted = _SEED_ID.findall(ev.notes) if isinstance(ev.notes, str) else []
+        for seed in dict.fromkeys(noted):
+            if seed != ev.source_id:
+                rows.append((seed, ev.event_id, "noted"))
+    found = pd.DataFrame(rows, columns=["seed", "event_id", "how"])
+    keep = ["event_id", "date", "date_precision", "event_type"]
+    found = found.merge(events[keep], on="event_id", how="left")
+    return found.sort_values(["seed", "date", "event_id"], ignore_index=True)[
+        ["seed", "event_id", "date", "date_precision", "event_type", "how"]
+    ]
+
+
+def seed_years(manifest: pd.DataFrame, claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Return the year each seed article was written, and how that year is known.
+
+    In order of preference: the publication date in the manifest; a statement date in the
+    claims ledger; otherwise the latest year of the non-anniversary events the record takes
+    from the seed or notes it mentions (an article cannot report an event after it was written,
+    so this is a lower bound). Anniversary events are left out because their year is itself
+    inferred from the article's 'this year'.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source_id``, ``year`` (integer), ``basis``; one row per manifest row.
+
+    Examples
+    --------
+    >>> man = pd.DataFrame({"source_id": ["seed_002", "seed_003"], "published": ["2018-02-02", None]})
+    >>> cl = pd.DataFrame({"source_id": ["seed_003"], "statement_date": [pd.NaT]})
+    >>> ev = pd.DataFrame({"event_id": ["k", "p"], "date": ["2022-03-20", "2022"], "date_precision": ["day", "year"],
+    ...                    "event_type": ["leaders_visit_summit", "anniversary"], "source_id": ["mofa", "seed_003"],
+    ...                    "notes": ["Also in seed_003", None]})
+    >>> seed_years(man, cl, ev)["year"].tolist()
+    [2018, 2022]
+    """
+    mentioned = events_mentioned_by_seed(events)
+    mentioned = mentioned[mentioned["event_type"] != "anniversary"]
+    latest_event = mentioned.groupby("seed")["date"].max().map(year_of)
+    stated = claims.dropna(subset=["statement_date"]).groupby("source_id")["statement_date"].max()
+    rows = []
+    for seed, published in zip(manifest["source_id"], manifest["published"], strict=True):
+        if isinstance(published, str) and published:
+            rows.append((seed, year_of(published), "publication date (manifest)"))
+        elif seed in stated.index:
+            rows.append((seed, int(pd.Timestamp(stated[seed]).year), "statement date (claims ledger)"))
+        elif seed in latest_event.index:
+            rows.append((seed, int(latest_event[seed]), "latest event it reports (record)"))
+        else:
+            rows.append((seed, pd.NA, "unknown"))
+    out = pd.DataFrame(rows, columns=["source_id", "year", "basis"])
+    out["year"] = out["year"].astype("Int64")
+    return out
+
+
+def anniversary_bases(events: pd.DataFrame, levels: pd.DataFrame) -> dict[str, int]:
+    """Return the base year of each kind of anniversary the seeds count.
+
+    ``relations``: the year diplomatic relations were established (``partnership_levels``);
+    ``peacekeeping``: the first year of a peacekeeping event in ``diplomatic_events``.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"date": ["1993", "1992-06"], "event_type": ["peacekeeping", "peacekeeping"]})
+    >>> lv = pd.DataFrame({"level": ["diplomatic_relations"], "date": ["1953-01-09"]})
+    >>> anniversary_bases(ev, lv)
+    {'relations': 1953, 'peacekeeping': 1992}
+    """
+    relations = levels.loc[levels["level"] == "diplomatic_relations", "date"].map(year_of).min()
+    peacekeeping = events.loc[events["event_type"] == "peacekeeping", "date"].map(year_of).min()
+    return {"relations": int(relations), "peacekeeping": int(peacekeeping)}
+
+
+def _anniversary_kind(subject: str) -> str:
+    return "peacekeeping" if "peacekeeping" in subject.lower() else "relations"
+
+
+def anniversary_check(claims: pd.DataFrame, years: pd.DataFrame, bases: Mapping[str, int]) -> pd.DataFrame:
+    """Compare each anniversary a seed claims with the count the record implies.
+
+    The year the anniversary falls in is the claim's own period when it has one; otherwise the
+    year the seed was written, shifted by 'last/this/next year' in the quote (a quote without such
+    words is taken to speak of its own year). The record's count is that year minus the base year.
+
+    Parameters
+    ----------
+    claims : pandas.DataFrame
+        The claims ledger; rows with indicator ``dipl_anniversary_years`` are checked.
+    years : pandas.DataFrame
+        Output of :func:`seed_years`.
+    bases : mapping
+        Output of :func:`anniversary_bases`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per claim: ``claim_id``, ``source_id``, ``anniversary_of``, ``as_printed``,
+        ``claimed``, ``year_meant``, ``year_basis``, ``record``, ``difference``, ``verdict``.
+
+    Examples
+    --------
+    >>> cl = pd.DataFrame({"claim_id": ["x"], "source_id": ["seed_003"], "indicator": ["dipl_anniversary_years"],
+    ...                    "quote": ["Next year will mark the 75th anniversary"], "value": [75.0],
+    ...                    "value_as_printed": ["75th"], "period_start": [pd.NaT], "subject": ["relationship"]})
+    >>> yrs = pd.DataFrame({"source_id": ["seed_003"], "year": [2022], "basis": ["record"]})
+    >>> anniversary_check(cl, yrs, {"relations": 1953})[["record", "difference", "verdict"]].to_dict("records")
+    [{'record': 70, 'difference': 5, 'verdict': 'disagrees'}]
+    """
+    written = years.set_index("source_id")["year"]
+    rows = []
+    for c in claims[claims["indicator"] == "dipl_anniversary_years"].itertuples(index=False):
+        kind = _anniversary_kind(c.subject)
+        if pd.notna(c.period_start):
+            year, basis = int(pd.Timestamp(c.period_start).year), "period in the claims ledger"
+        else:
+            offset = relative_year_offset(c.quote)
+            year = int(written[c.source_id]) + (offset or 0)
+            words = {-1: "last year", 0: "this year", 1: "next year"}.get(offset, "no year stated")
+            basis = f"seed written {int(written[c.source_id])}; '{words}'"
+        record = year - bases[kind]
+        claimed = int(c.value)
+        rows.append(
+            (c.claim_id, c.source_id, kind, c.value_as_printed, claimed, year, basis, record, claimed - record,
+             "agrees" if claimed == record else "disagrees")
+        )
+    columns = ["claim_id", "source_id", "anniversary_of", "as_printed", "claimed", "year_meant", "year_basis",
+               "record", "difference", "verdict"]
+    return pd.DataFrame(rows, columns=columns).sort_values("claim_id", ignore_index=True)
+
+
+def event_year_check(
+    claims: pd.DataFrame, events: pd.DataFrame, matches: Mapping[str, str | None] = CLAIM_EVENT_MATCHES
+) -> pd.DataFrame:
+    """Compare each event year a seed claims with the year of the matching event in the record.
+
+    A claim printed as a decade ('1990s') is compared at decade precision. A claim whose text
+    prints no year cannot disagree and is marked 'no year printed'; a claim with no matching
+    event is 'not in record'. ``independent`` says whether the record's row comes from a source
+    other than the claiming seed (otherwise the check only confirms the transcription).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``claim_id``, ``source_id``, ``as_printed``, ``claimed``, ``event_id``, ``record_date``,
+        ``record_source``, ``independent``, ``verdict``; sorted by claim.
+
+    Examples
+    --------
+    >>> cl = pd.DataFrame({"claim_id": ["a", "b"], "source_id": ["seed_002", "seed_001"],
+    ...                    "indicator": ["dipl_event_year"] * 2, "value": [1955.0, 1990.0],
+    ...                    "value_as_printed": ["1955", "1990s"]})
+    >>> ev = pd.DataFrame({"event_id": ["t", "m"], "date": ["1955-12-09", "1990-06"],
+    ...                    "source_id": ["treaty", "kantei"]})
+    >>> event_year_check(cl, ev, {"a": "t", "b": "m"})["verdict"].tolist()
+    ['agrees', 'agrees']
+    """
+    by_id = events.set_index("event_id")
+    rows = []
+    for c in claims[claims["indicator"] == "dipl_event_year"].itertuples(index=False):
+        event_id = matches.get(c.claim_id)
+        claimed = None if pd.isna(c.value) else int(c.value)
+        if event_id is None:
+            rows.append((c.claim_id, c.source_id, c.value_as_printed, claimed, None, None, None, None,
+                         "no year printed" if claimed is None else "not in record"))
+            continue
+        ev = by_id.loc[event_id]
+        record_year = year_of(ev["date"])
+        if claimed is None:
+            verdict = "no year printed"
+        elif str(c.value_as_printed).rstrip().endswith("0s"):
+            verdict = "agrees" if claimed // 10 == record_year // 10 else "disagrees"
+        else:
+            verdict = "agrees" if claimed == record_year else "disagrees"
+        rows.append((c.claim_id, c.source_id, c.value_as_printed, claimed, event_id, ev["date"], ev["source_id"],
+                     ev["source_id"] != c.source_id, verdict))
+    columns = ["claim_id", "source_id", "as_printed", "claimed", "event_id", "record_date", "record_source",
+               "independent", "verdict"]
+    out = pd.DataFrame(rows, columns=columns)
+    out["claimed"] = out["claimed"].astype("Int64")
+    out["independent"] = out["independent"].astype("boolean")
+    return out.sort_values("claim_id", ignore_index=True)
+
+
+def count_check(
+    claims: pd.DataFrame, events: pd.DataFrame, agreements: pd.DataFrame, years: pd.DataFrame
+) -> pd.DataFrame:
+    """Compare the counts of summits, leaders' visits and memoranda a seed claims with the record.
+
+    * ``dipl_summits_count``: leaders' visits and summits in the year meant ('last year' from the
+      year the seed was written); 'in Cambodia' counts those hosted in Cambodia (the Japanese
+      side travelled, ``visitor_side`` JPN), 'in Japan' those with ``visitor_side`` KHM.
+    * ``dipl_visits_count`` about the two prime ministers: the smaller of the two sides' counts
+      of leaders' visits that year ('twice each').
+    * ``dipl_mou_count``: agreements dated on the claim's own day.
+
+    Other counts (e.g. of naval visits) are marked 'not checkable'.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``claim_id``, ``source_id``, ``subject``, ``as_printed``, ``claimed``, ``year_meant``,
+        ``record``, ``verdict``.
+
+    Examples
+    --------
+    >>> cl = pd.DataFrame({"claim_id": ["s"], "source_id": ["seed_001"], "indicator": ["dipl_summits_count"],
+    ...                    "quote": ["last year ... held four summit meetings"], "value": [4.0],
+    ...                    "value_as_printed": ["four"], "subject": ["Summit meetings 'last year'"],
+    ...                    "period_start": [pd.NaT]})
+    >>> ev = pd.DataFrame({"date": ["2022-03-20", "2022-04-23"], "event_type": ["leaders_visit_summit"] * 2,
+    ...                    "visitor_side": ["JPN", "KHM"]})
+    >>> ag = pd.DataFrame({"date": ["2023-12-18"]})
+    >>> yrs = pd.DataFrame({"source_id": ["seed_001"], "year": [2023], "basis": ["record"]})
+    >>> count_check(cl, ev, ag, yrs)[["year_meant", "record", "verdict"]].to_dict("records")
+    [{'year_meant': 2022, 'record': 2, 'verdict': 'disagrees'}]
+    """
+    written = years.set_index("source_id")["year"]
+    summits = events[events["event_type"] == "leaders_visit_summit"]
+    summit_years = summits["date"].map(year_of)
+    rows = []
+    wanted = ["dipl_summits_count", "dipl_visits_count", "dipl_mou_count"]
+    for c in claims[claims["indicator"].isin(wanted)].itertuples(index=False):
+        subject = str(c.subject)
+        if pd.notna(c.period_start):
+            day = pd.Timestamp(c.period_start)
+            year = int(day.year)
+        else:
+            day = None
+            year = int(written[c.source_id]) + (relative_year_offset(c.quote) or 0)
+        that_year = summits[summit_years == year]
+        record: int | None
+        if c.indicator == "dipl_summits_count":
+            if "in Cambodia" in subject:
+                record = int((that_year["visitor_side"] == "JPN").sum())
+            elif "in Japan" in subject:
+                record = int((that_year["visitor_side"] == "KHM").sum())
+            else:
+                record = len(that_year)
+        elif c.indicator == "dipl_visits_count" and "Hun Sen" in subject:
+            record = int(min((that_year["visitor_side"] == side).sum() for side in ("KHM", "JPN")))
+        elif c.indicator == "dipl_mou_count" and day is not None:
+            record = int((agreements["date"] == day.strftime("%Y-%m-%d")).sum())
+        else:
+            record = None
+        claimed = int(c.value)
+        if record is None:
+            verdict, year = "not checkable", None
+        else:
+            verdict = "agrees" if claimed == record else "disagrees"
+        rows.append((c.claim_id, c.source_id, subject, c.value_as_printed, claimed, year, record, verdict))
+    columns = ["claim_id", "source_id", "subject", "as_printed", "claimed", "year_meant", "record", "verdict"]
+    out = pd.DataFrame(rows, columns=columns)
+    out["record"] = out["record"].astype("Int64")
+    out["year_meant"] = out["year_meant"].astype("Int64")
+    return out.sort_values("claim_id", ignore_index=True)
+
+
+def period_end_year(text: str) -> int | None:
+    """Return the last year of a span written 'between 1604 and 1635' or '1604 to 1645'.
+
+    Examples
+    --------
+    >>> period_end_year("sailed to Cambodia ... between 1604 and 1645"), period_end_year("in 1955")
+    (1645, None)
+    """
+    found = re.search(r"(?:between\s+)?(\d{4})\s*(?:and|to|–|-)\s*(\d{4})", text)
+    return int(found.group(2)) if found else None
+
+
+def conflict_table(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Put the rows of one conflict group side by side with who says what.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Rows of ``diplomatic_events`` or ``partnership_levels`` sharing a ``conflict_group``
+        (columns ``date``, ``date_precision``, ``source_id``, ``source_detail``).
+    sources : pandas.DataFrame
+        ``sources``, for the publisher and title.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``date``, ``precision``, ``span_end`` (last year of a span in the quote, if any),
+        ``source_id``, ``publisher``, ``quote``; sorted by date then source.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"date": ["1604"], "date_precision": ["year"], "source_id": ["s"],
+    ...                   "source_detail": ["between 1604 and 1635"]})
+    >>> s = pd.DataFrame({"source_id": ["s"], "publisher": ["Post"], "title": ["T"]})
+    >>> conflict_table(r, s)[["span_end", "publisher"]].to_dict("records")
+    [{'span_end': 1635, 'publisher': 'Post'}]
+    """
+    out = rows[["date", "date_precision", "source_id", "source_detail"]].merge(
+        sources[["source_id", "publisher", "title"]], on="source_id", how="left"
+    )
+    out["publisher"] = out["publisher"].fillna(out["title"])
+    out["span_end"] = out["source_detail"].map(period_end_year).astype("Int64")
+    out = out.rename(columns={"date_precision": "precision", "source_detail": "quote"})
+    return out[["date", "precision", "span_end", "source_id", "publisher", "quote"]].sort_values(
+        ["date", "source_id"], ignore_index=True
+    )

@@ -1,0 +1,448 @@
+"""Unit tests of helpers.diplomacy on small hand-built frames (expected values worked out by hand)."""
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from helpers import diplomacy as dp
+
+
+def events_frame(rows):
+    """Build a diplomatic_events-like frame from (event_id, date, precision, type, side, place, source, notes)."""
+    columns = ["event_id", "date", "date_precision", "event_type", "visitor_side", "place", "source_id", "notes"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["event"] = frame["event_id"]
+    frame["conflict_group"] = None
+    return frame
+
+
+# --- dates, eras, periods -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "expected"),
+    [
+        ("1992", "year", 1992.5),  # a bare year sits mid-year
+        ("1975-04", "month", 1975 + 3.5 / 12),  # middle of April
+        ("2023-01-01", "day", 2023 + 0.5 / 365),  # 1 January, mid-day
+        ("2024-12-31", "day", 2024 + 365.5 / 366),  # 2024 is a leap year
+    ],
+)
+def test_date_position(date, precision, expected):
+    assert dp.date_position(date, precision) == pytest.approx(expected, abs=1e-4)
+
+
+def test_date_position_rejects_unknown_precision():
+    with pytest.raises(ValueError):
+        dp.date_position("2020", "decade")
+
+
+@pytest.mark.parametrize(
+    ("year", "era"),
+    [
+        (1569, "Before relations"),
+        (1952, "Before relations"),
+        (1953, "Post-independence"),
+        (1969, "Post-independence"),
+        (1970, "War and isolation"),
+        (1990, "War and isolation"),
+        (1991, "Peace process and reconstruction"),
+        (2012, "Peace process and reconstruction"),
+        (2013, "Strategic partnership"),
+        (2024, "Strategic partnership"),
+    ],
+)
+def test_assign_era_boundaries(year, era):
+    assert dp.assign_era(year) == era
+
+
+def test_era_spans():
+    assert dp.era_spans() == {
+        "Before relations": "before 1953",
+        "Post-independence": "1953–1969",
+        "War and isolation": "1970–1990",
+        "Peace process and reconstruction": "1991–2012",
+        "Strategic partnership": "2013–",
+    }
+
+
+@pytest.mark.parametrize(
+    ("year", "width", "label"),
+    [
+        (1950, 5, "1950–1954"),
+        (1954, 5, "1950–1954"),
+        (2024, 5, "2020–2024"),
+        (2013, 10, "2010–2019"),
+        (2013, 1, "2013"),
+    ],
+)
+def test_five_year_period(year, width, label):
+    assert dp.five_year_period(year, width) == label
+
+
+def test_year_of_all_precisions():
+    assert [dp.year_of(d) for d in ["1955-12-09", "1975-04", "1604"]] == [1955, 1975, 1604]
+
+
+# --- timeline tables --------------------------------------------------------------------------
+
+
+def test_events_by_group_and_era_counts_and_totals():
+    ev = events_frame(
+        [
+            ("a", "1604", "year", "other", "JPN", "", "s", None),
+            ("b", "1955-12-09", "day", "treaty_agreement", "KHM", "Tokyo", "s", None),
+            ("c", "2013-12-15", "day", "memorandum", "KHM", "Tokyo", "s", None),
+            ("d", "2013-12-15", "day", "partnership_upgrade", "KHM", "Tokyo", "s", None),
+            ("e", "1992-09", "month", "peacekeeping", "JPN", "", "s", None),
+        ]
+    )
+    table = dp.events_by_group_and_era(ev)
+    # treaty (1955) and memorandum (2013) fall in one group but different eras
+    assert table.loc["Treaties, agreements, memoranda", "Post-independence"] == 1
+    assert table.loc["Treaties, agreements, memoranda", "Strategic partnership"] == 1
+    assert table.loc["Treaties, agreements, memoranda", "total"] == 2
+    assert table.loc["Other", "Before relations"] == 1
+    assert table.loc["Peacekeeping", "Peace process and reconstruction"] == 1
+    assert table["total"].sum() == 5
+    # every group and every era is shown, empty ones as 0
+    assert len(table) == len(set(dp.EVENT_GROUPS.values()))
+    assert table["War and isolation"].sum() == 0
+
+
+def test_timeline_labels_join_years_of_a_conflict_group():
+    ev = events_frame(
+        [
+            ("rel", "1953-01-09", "day", "relations", "none", "", "s", None),
+            ("csp22", "2022-11-12", "day", "partnership_upgrade", "JPN", "", "s", None),
+            ("csp23", "2023", "year", "partnership_upgrade", "none", "", "s", None),
+        ]
+    )
+    ev.loc[ev["event_id"].isin(["csp22", "csp23"]), "conflict_group"] = "csp_date"
+    labels = dp.timeline_labels(ev, {"rel": "relations", "csp23": "CSP"})
+    assert labels["label"].tolist() == ["1953 relations", "2022/2023 CSP"]
+    assert labels["position"].tolist()[1] == 2023.5
+    assert labels["group"].tolist() == ["Relations and partnership upgrades"] * 2
+
+
+def test_milestones_skip_peacekeeping_anniversaries():
+    ev = events_frame(
+        [
+            ("a60", "2013", "year", "anniversary", "none", "", "s", None),
+            ("a70", "2023-01-09", "day", "anniversary", "none", "", "s", None),
+            ("coin", "2023", "year", "anniversary", "none", "", "s", None),
+            ("pko", "2022", "year", "anniversary", "none", "", "s", None),
+        ]
+    )
+    ev.loc[ev["event_id"] == "pko", "event"] = "30th anniversary of Japan's peacekeeping operation"
+    lv = pd.DataFrame(
+        {"level": ["diplomatic_relations", "strategic_partnership", "comprehensive_strategic_partnership"],
+         "date": ["1953-01-09", "2013-12-15", "2022-11-12"]}
+    )
+    marks = dp.milestones(ev, lv, 1953)
+    assert marks.values.tolist() == [
+        [2013, "60th anniversary"],
+        [2013, "strategic partnership"],
+        [2022, "comprehensive strategic partnership"],
+        [2023, "70th anniversary"],
+    ]
+
+
+def test_shade_eras_draws_one_patch_per_era():
+    fig, ax = plt.subplots()
+    patches = dp.shade_eras(ax, last_year=2026, first_year=1952)
+    assert len(patches) == len(dp.ERAS)
+    assert len(ax.texts) == len(dp.ERAS)
+    plt.close(fig)
+
+
+# --- visits -----------------------------------------------------------------------------------
+
+
+VISITS = events_frame(
+    [
+        ("v1", "2023-12-16", "day", "leaders_visit_summit", "KHM", "Tokyo", "s", None),
+        ("v2", "2023-12-17", "day", "ministerial_visit", "KHM", "Tokyo", "s", None),
+        ("v3", "2023-12-18", "day", "leaders_visit_summit", "KHM", "Tokyo", "s", None),
+        ("v4", "2023-01-21", "day", "ministerial_visit", "KHM", "Japan", "s", None),
+        ("v5", "2023", "year", "ministerial_visit", "JPN", "Cambodia", "s", None),
+        ("v6", "2022-03-20", "day", "leaders_visit_summit", "JPN", "Phnom Penh", "s", None),
+        ("v7", "2022-11-12", "day", "leaders_visit_summit", "JPN", "Phnom Penh", "s", None),
+        ("v8", "2015-07", "month", "leaders_visit_summit", "KHM", "Japan", "s", None),
+        ("v9", "2015-11-21", "day", "leaders_visit_summit", "none", "Kuala Lumpur", "s", None),
+        ("x1", "2023-12-18", "day", "memorandum", "KHM", "Tokyo", "s", None),
+    ]
+)
+
+
+def test_merge_trips_joins_consecutive_days_only():
+    trips = dp.merge_trips(VISITS[VISITS["event_type"].isin(dp.VISIT_TYPES)])
+    # v1-v3 (16-18 Dec, Tokyo) are one trip; v6 and v7 are eight months apart: two trips
+    assert len(trips) == 7
+    assert trips.loc[trips["event_id"] == "v1", "rows"].item() == 3
+    assert trips["rows"].sum() == 9
+
+
+def test_merge_trips_respects_the_gap_and_the_place():
+    v = events_frame(
+        [
+            ("a", "2020-01-01", "day", "ministerial_visit", "KHM", "Tokyo", "s", None),
+            ("b", "2020-01-09", "day", "ministerial_visit", "KHM", "Tokyo", "s", None),  # 8 days later
+            ("c", "2020-01-10", "day", "ministerial_visit", "KHM", "Osaka", "s", None),  # other place
+            ("d", "2020-01-12", "day", "ministerial_visit", "KHM", "Tokyo", "s", None),  # 3 days after b
+        ]
+    )
+    trips = dp.merge_trips(v)
+    assert trips["event_id"].tolist() == ["a", "b", "c"]
+    assert trips["rows"].tolist() == [1, 2, 1]
+    assert dp.merge_trips(v, days=8)["rows"].tolist() == [3, 1]
+
+
+def test_visits_by_period_events_and_trips():
+    rows = dp.visits_by_period(VISITS, 2010, 2024)
+    assert rows.index.tolist() == ["2010–2014", "2015–2019", "2020–2024"]
+    assert rows.loc["2020–2024"].tolist() == [4, 3, 0, 0]  # KHM v1-v4, JPN v5-v7; the memorandum is not a visit
+    assert rows.loc["2015–2019"].tolist() == [1, 0, 1, 0]
+    assert rows.loc["2010–2014"].sum() == 0
+    trips = dp.visits_by_period(VISITS, 2010, 2024, trips=True)
+    assert trips.loc["2020–2024"].tolist() == [2, 3, 0, 0]  # the three Tokyo days count once
+    per_year = dp.visits_by_period(VISITS, 2022, 2023, trips=True, width=1)
+    assert per_year.to_dict("index") == {
+        "2022": {"KHM": 0, "JPN": 2, "none": 0, "unknown": 0},
+        "2023": {"KHM": 2, "JPN": 1, "none": 0, "unknown": 0},
+    }
+
+
+# --- agreements -------------------------------------------------------------------------------
+
+
+def test_subjects_by_era_orders_by_total_and_keeps_empty_eras():
+    ag = pd.DataFrame(
+        {
+            "date": ["1955-12-09", "2007-06-14", "2013-12-15", "2023-12-18", "2023-12-18", "2023-12-18"],
+            "date_precision": ["day"] * 6,
+            "subject_area": ["other", "trade_investment", "defence_security", "digital", "digital", "energy"],
+        }
+    )
+    table = dp.subjects_by_era(ag)
+    assert table.index.tolist() == ["digital", "defence_security", "energy", "other", "trade_investment"]
+    assert table.columns.tolist() == ["Before relations", "Post-independence", "War and isolation",
+                                      "Peace process and reconstruction", "Strategic partnership"]
+    assert table.loc["digital", "Strategic partnership"] == 2
+    assert table.loc["trade_investment", "Peace process and reconstruction"] == 1
+    assert table["War and isolation"].sum() == 0
+
+
+# --- seeds and claims -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "offset"),
+    [
+        ("Next year will mark the 75th anniversary", 1),
+        ("As this year marks the 30th anniversary", 0),
+        ("last year Hun Sen and Kishida held four summit meetings", -1),
+        ("In 1955, both countries signed a Treaty of Amity.", None),
+    ],
+)
+def test_relative_year_offset(quote, offset):
+    assert dp.relative_year_offset(quote) == offset
+
+
+SEED_EVENTS = events_frame(
+    [
+        ("rel", "1953-01-09", "day", "relations", "none", "", "cnv", "Year 1953 also in seed_001, seed_002"),
+        ("kishi", "1957", "year", "leaders_visit_summit", "JPN", "Cambodia", "seed_002", None),
+        ("kishida", "2022-03-20", "day", "leaders_visit_summit", "JPN", "Phnom Penh", "mofa", "Also in seed_003"),
+        ("pko30", "2022", "year", "anniversary", "none", "", "seed_003", None),
+        ("later", "2030", "year", "anniversary", "none", "", "seed_003", None),  # anniversaries do not date a seed
+        ("visit", "2024-11-25", "day", "ministerial_visit", "JPN", "Siem Reap", "seed_000", "seed_000 again"),
+    ]
+)
+
+
+def test_events_mentioned_by_seed():
+    found = dp.events_mentioned_by_seed(SEED_EVENTS)
+    pairs = list(zip(found["seed"], found["event_id"], found["how"], strict=True))
+    assert pairs == [
+        ("seed_000", "visit", "source"),  # a note naming the row's own source is not counted twice
+        ("seed_001", "rel", "noted"),
+        ("seed_002", "rel", "noted"),
+        ("seed_002", "kishi", "source"),
+        ("seed_003", "pko30", "source"),
+        ("seed_003", "kishida", "noted"),
+        ("seed_003", "later", "source"),
+    ]
+
+
+def test_seed_years_prefers_manifest_then_ledger_then_record():
+    manifest = pd.DataFrame(
+        {"source_id": ["seed_000", "seed_001", "seed_002", "seed_003", "seed_004"],
+         "published": [None, None, "2018-02-02", None, None]}
+    )
+    claims = pd.DataFrame(
+        {"source_id": ["seed_002", "seed_004", "seed_003"],
+         "statement_date": pd.to_datetime(["2017-01-01", "2023-12-18", None])}
+    )
+    years = dp.seed_years(manifest, claims, SEED_EVENTS)
+    assert years["year"].tolist() == [2024, 1953, 2018, 2022, 2023]
+    assert years["basis"].tolist() == [
+        "latest event it reports (record)",
+        "latest event it reports (record)",
+        "publication date (manifest)",  # the manifest wins over the ledger's 2017
+        "latest event it reports (record)",  # 2022 from Kishida's visit; the 2030 anniversary is ignored
+        "statement date (claims ledger)",
+    ]
+
+
+def test_anniversary_bases():
+    levels = pd.DataFrame({"level": ["diplomatic_relations", "strategic_partnership"], "date": ["1953-01-09", "2013"]})
+    ev = events_frame(
+        [
+            ("law", "1992-06", "month", "peacekeeping", "none", "", "s", None),
+            ("police", "1993", "year", "peacekeeping", "JPN", "", "s", None),
+            ("treaty", "1955", "year", "treaty_agreement", "KHM", "", "s", None),
+        ]
+    )
+    assert dp.anniversary_bases(ev, levels) == {"relations": 1953, "peacekeeping": 1992}
+
+
+def anniversary_claims():
+    return pd.DataFrame(
+        {
+            "claim_id": ["c1", "c2", "c3", "c4", "c5"],
+            "source_id": ["seed_003", "seed_003", "seed_002", "seed_001", "seed_002"],
+            "indicator": ["dipl_anniversary_years"] * 4 + ["dipl_event_year"],
+            "quote": [
+                "Next year will mark the 75th anniversary of the bilateral relationship.",
+                "As this year marks the 30th anniversary of Japan's peacekeeping operation",
+                "Both countries upgraded ... in 2013, as both countries commemorated their 60th anniversary.",
+                "a celebration of the 70th Anniversary of Diplomatic Relations",
+                "In 1955, both countries signed a Treaty of Amity.",
+            ],
+            "value": [75.0, 30.0, 60.0, 70.0, 1955.0],
+            "value_as_printed": ["75th", "30th", "60th", "70th", "1955"],
+            "period_start": pd.to_datetime([None, None, "2013-01-01", None, "1955-01-01"]),
+            "subject": ["Anniversary of the relationship", "Anniversary of Japan's peacekeeping operation",
+                        "Anniversary of relations", "Anniversary of relations", "Treaty of Amity"],
+        }
+    )
+
+
+def test_anniversary_check_by_hand():
+    years = pd.DataFrame({"source_id": ["seed_001", "seed_002", "seed_003"], "year": [2023, 2018, 2022]})
+    out = dp.anniversary_check(anniversary_claims(), years, {"relations": 1953, "peacekeeping": 1992})
+    assert out["claim_id"].tolist() == ["c1", "c2", "c3", "c4"]  # the event-year row is not an anniversary
+    by_id = out.set_index("claim_id")
+    # c1: written 2022, 'next year' = 2023; 2023 - 1953 = 70, claimed 75
+    assert by_id.loc["c1", ["year_meant", "record", "difference", "verdict"]].tolist() == [2023, 70, 5, "disagrees"]
+    # c2: 2022 - 1992 = 30 (peacekeeping base)
+    assert by_id.loc["c2", ["anniversary_of", "record", "verdict"]].tolist() == ["peacekeeping", 30, "agrees"]
+    # c3: its own period 2013 (not the 2018 of the article): 2013 - 1953 = 60
+    assert by_id.loc["c3", ["year_meant", "record", "verdict"]].tolist() == [2013, 60, "agrees"]
+    # c4: no 'this/next year': the year written, 2023 - 1953 = 70
+    assert by_id.loc["c4", ["year_meant", "record", "verdict"]].tolist() == [2023, 70, "agrees"]
+
+
+def test_event_year_check_verdicts():
+    claims = pd.DataFrame(
+        {
+            "claim_id": ["a", "b", "c", "d", "e", "f"],
+            "source_id": ["seed_002", "seed_001", "seed_002", "seed_000", "seed_003", "seed_002"],
+            "indicator": ["dipl_event_year"] * 6,
+            "value": [1955.0, 1990.0, 1956.0, None, 1980.0, 1980.0],
+            "value_as_printed": ["1955", "1990s", "1956", "November 25", "late 1980s", "1980s"],
+        }
+    )
+    ev = pd.DataFrame(
+        {
+            "event_id": ["treaty", "tokyo", "visit"],
+            "date": ["1955-12-09", "1990-06", "2024-11-25"],
+            "source_id": ["worldjpn", "kantei", "seed_000"],
+        }
+    )
+    matches = {"a": "treaty", "b": "tokyo", "c": "treaty", "d": "visit", "e": None, "f": "tokyo"}
+    out = dp.event_year_check(claims, ev, matches).set_index("claim_id")
+    assert out["verdict"].to_dict() == {
+        "a": "agrees",
+        "b": "agrees",  # 1990s vs June 1990: same decade
+        "c": "disagrees",  # 1956 vs 1955
+        "d": "no year printed",
+        "e": "not in record",
+        "f": "disagrees",  # 1980s vs 1990
+    }
+    assert out.loc["a", "independent"] and not out.loc["d", "independent"]
+    assert pd.isna(out.loc["e", "independent"])
+
+
+def test_count_check_summits_visits_and_memoranda():
+    claims = pd.DataFrame(
+        {
+            "claim_id": ["s_all", "s_kh", "s_jp", "v_each", "mou", "navy"],
+            "source_id": ["seed_001"] * 4 + ["seed_004", "seed_001"],
+            "indicator": ["dipl_summits_count"] * 3 + ["dipl_visits_count", "dipl_mou_count", "dipl_visits_count"],
+            "quote": ["last year ... four summit meetings"] * 4 + ["7. Ministry ...", "made two visits"],
+            "value": [4.0, 2.0, 2.0, 2.0, 3.0, 2.0],
+            "value_as_printed": ["four", "twice in Cambodia", "twice in Japan", "twice each", "3", "two visits"],
+            "subject": [
+                "Hun Sen–Kishida summit meetings 'last year'",
+                "Hun Sen–Kishida summit meetings held in Cambodia 'last year'",
+                "Hun Sen–Kishida summit meetings held in Japan 'last year'",
+                "Visits made by each of Hun Sen and Kishida to the other's country",
+                "Documents signed at the summit",
+                "Visits by the Japan Maritime Self-Defence Force (JMSDF)",
+            ],
+            "period_start": pd.to_datetime([None, None, None, None, "2023-12-18", None]),
+        }
+    )
+    ev = pd.DataFrame(
+        {
+            "date": ["2022-03-20", "2022-04-23", "2022-11-12", "2022-09", "2023-12-18", "2021-10"],
+            "event_type": ["leaders_visit_summit"] * 3 + ["leaders_visit_summit", "leaders_visit_summit", "other"],
+            "visitor_side": ["JPN", "KHM", "JPN", "none", "KHM", "KHM"],
+        }
+    )
+    ag = pd.DataFrame({"date": ["2023-12-18", "2023-12-18", "2023-12-18", "2023-12-19"]})
+    years = pd.DataFrame({"source_id": ["seed_001", "seed_004"], "year": [2023, 2023]})
+    out = dp.count_check(claims, ev, ag, years).set_index("claim_id")
+    # 2022 holds four summits: two hosted in Cambodia (JPN travelled), one in Japan, one elsewhere
+    assert out.loc["s_all", ["year_meant", "record", "verdict"]].tolist() == [2022, 4, "agrees"]
+    assert out.loc["s_kh", ["record", "verdict"]].tolist() == [2, "agrees"]
+    assert out.loc["s_jp", ["record", "verdict"]].tolist() == [1, "disagrees"]
+    assert out.loc["v_each", ["record", "verdict"]].tolist() == [1, "disagrees"]  # min(1 by KHM, 2 by JPN)
+    assert out.loc["mou", ["year_meant", "record", "verdict"]].tolist() == [2023, 3, "agrees"]
+    assert out.loc["navy", "verdict"] == "not checkable"
+    assert pd.isna(out.loc["navy", "record"])
+
+
+# --- conflicts --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("as many as 44 Japanese merchant ships sailed ... between 1604 and 1635", 1635),
+        ("44 ships, 1604 to 1645", 1645),
+        ("from 1604–1616", 1616),
+        ("signed in 1955", None),
+    ],
+)
+def test_period_end_year(text, end):
+    assert dp.period_end_year(text) == end
+
+
+def test_conflict_table_names_publishers_and_sorts():
+    rows = pd.DataFrame(
+        {
+            "date": ["2023", "2022-11-12"],
+            "date_precision": ["year", "day"],
+            "source_id": ["seed_001", "nova"],
+            "source_detail": ["defining it as a comprehensive strategic partnership this year", "elevata"],
+        }
+    )
+    sources = pd.DataFrame({"source_id": ["nova", "seed_001"], "publisher": ["Agenzia Nova", None],
+                            "title": ["Cambogia-Giappone", "[Prak Sokhonn lauds relations]"]})
+    out = dp.conflict_table(rows, sources)
+    assert out["date"].tolist() == ["2022-11-12", "2023"]
+    assert out["publisher"].tolist() == ["Agenzia Nova", "[Prak Sokhonn lauds relations]"]  # title when no publisher
+    assert out["span_end"].isna().all()
