@@ -1,4 +1,4 @@
-"""Command line: ``python -m helpers {execute,new,site}``."""
+"""Command line: ``python -m helpers {execute,new,site,findings}``."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ def main(argv: list[str] | None = None) -> None:
     new = commands.add_parser("new", help="start a notebook from the template")
     new.add_argument("name")
     commands.add_parser("site", help="render the executed notebooks to site/")
+    index = commands.add_parser("findings", help="regenerate the findings table in README.md")
+    index.add_argument("--check", action="store_true", help="only report (exit 1) if the README is stale")
+    index.add_argument("--readme", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.command == "execute":
@@ -29,6 +32,33 @@ def main(argv: list[str] | None = None) -> None:
         from helpers.site import build_site
 
         build_site()
+    elif args.command == "findings":
+        raise SystemExit(update_readme(args.readme, check=args.check))
+
+
+def update_readme(readme: Path | None = None, check: bool = False) -> int:
+    """Rewrite the findings table of the README from the executed notebooks; return an exit status.
+
+    With ``check``, nothing is written and the status is 1 when the table is out of date.
+    """
+    from helpers.citations import findings_markdown, replace_findings_section
+    from helpers.findings import collect_findings
+    from helpers.notebooks import notebook_paths
+    from helpers.paths import REPO_ROOT
+
+    path = readme or REPO_ROOT / "README.md"
+    findings = collect_findings(notebook_paths())
+    text = path.read_text(encoding="utf-8")
+    fresh = replace_findings_section(text, findings_markdown(findings))
+    if fresh == text:
+        print(f"{path.name}: findings table up to date ({len(findings)} finding(s))")
+        return 0
+    if check:
+        print(f"{path.name}: findings table is stale; run `python -m helpers findings`")
+        return 1
+    path.write_text(fresh, encoding="utf-8")
+    print(f"{path.name}: findings table rewritten ({len(findings)} finding(s))")
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,17 +1,46 @@
-"""Citation text for datasets and sources: chart footnotes and notebook reference sections."""
+"""Citation text for the collection, datasets and sources, and the claim-to-evidence index.
+
+Chart footnotes and notebook reference sections come from here, and so do the "How to cite"
+lines of the rendered site and the findings table kept in ``README.md`` (``python -m helpers
+findings`` regenerates it).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import csv
+import json
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from IPython.display import Markdown
 
 from helpers.datasets import describe, load
+from helpers.paths import REPO_ROOT, data_dir
 
-__all__ = ["cite", "cite_source", "references", "source_line", "sources_of"]
+if TYPE_CHECKING:
+    from helpers.findings import Finding
+
+__all__ = [
+    "cite",
+    "cite_collection",
+    "cite_resource",
+    "cite_source",
+    "dataset_publishers",
+    "findings_markdown",
+    "read_citation_cff",
+    "references",
+    "replace_findings_section",
+    "source_line",
+    "sources_of",
+]
 
 COLLECTION = "Cambodia–Japan Relations Notebooks"
+CITATION_FILE = REPO_ROOT / "CITATION.cff"
+FINDINGS_START = "<!-- findings:start -->"
+FINDINGS_END = "<!-- findings:end -->"
 
 
 def sources_of(name: str) -> pd.DataFrame:
@@ -35,7 +64,7 @@ def cite_source(source_id: str) -> str:
 
     Examples
     --------
-    >>> cite_source("seed_002").startswith("Khmer Times")
+    >>> cite_source("seed_002").startswith("The Khmer Times")
     True
     """
     sources = load("sources").set_index("source_id")
@@ -62,8 +91,84 @@ def cite(name: str) -> str:
     >>> cite("sources").split(":")[0]
     'Cambodia–Japan Relations Notebooks'
     """
-    resource = describe(name)
-    return f"{COLLECTION}: “{resource['title']}”, dataset `{name}` (data/{resource['path']})."
+    return cite_resource(describe(name))
+
+
+def cite_resource(resource: dict[str, Any]) -> str:
+    """Return the citation of a dataset from its descriptor in ``datapackage.json``.
+
+    Examples
+    --------
+    >>> cite_resource({"name": "x", "title": "An X", "path": "x.csv"})
+    'Cambodia–Japan Relations Notebooks: “An X”, dataset `x` (data/x.csv).'
+    """
+    name = resource["name"]
+    return f"{COLLECTION}: “{resource.get('title', name)}”, dataset `{name}` (data/{resource['path']})."
+
+
+def _cff_scalar(text: str) -> str:
+    """Return a YAML scalar without its quotes (the plain and quoted forms CITATION.cff uses)."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1]
+    return text
+
+
+def read_citation_cff(path: Path | None = None) -> dict[str, Any]:
+    """Return the top-level fields of ``CITATION.cff`` that the citation line needs.
+
+    A small reader for the subset of YAML the file uses (scalars, folded ``>-`` blocks, lists
+    of scalars, and ``authors`` as a list of mappings), so that rendering the site needs no YAML
+    library; ``tests/test_citation.py`` checks it agrees with a full YAML parser.
+
+    Examples
+    --------
+    >>> read_citation_cff()["cff-version"]
+    '1.2.0'
+    """
+    lines = (path or CITATION_FILE).read_text(encoding="utf-8").splitlines()
+    fields: dict[str, Any] = {}
+    key = ""
+    for line in lines:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        top = re.match(r"^([A-Za-z][\w-]*):\s*(.*)$", line)
+        if top:
+            key, value = top.group(1), top.group(2).strip()
+            fields[key] = _cff_scalar(value) if value not in ("", ">-", ">", "|", "|-") else ""
+            continue
+        item = re.match(r"^\s+-\s+(?:([\w-]+):\s*)?(.*)$", line)
+        if item and key:
+            held = fields[key] if isinstance(fields[key], list) else []
+            fields[key] = held + ([{item.group(1): _cff_scalar(item.group(2))}] if item.group(1)
+                                  else [_cff_scalar(item.group(2))])
+            continue
+        nested = re.match(r"^\s+([\w-]+):\s*(.*)$", line)
+        if nested and key and isinstance(fields[key], list) and isinstance(fields[key][-1], dict):
+            fields[key][-1][nested.group(1)] = _cff_scalar(nested.group(2))
+        elif key and isinstance(fields[key], str):  # continuation of a folded block
+            fields[key] = f"{fields[key]} {line.strip()}".strip()
+    return fields
+
+
+def cite_collection(path: Path | None = None) -> str:
+    """Return the citation of the whole collection, from ``CITATION.cff``.
+
+    Examples
+    --------
+    >>> cite_collection().startswith("Cambodia–Japan Relations Notebooks contributors (2026).")
+    True
+    """
+    cff = read_citation_cff(path)
+    names = [
+        a.get("name") or " ".join(p for p in (a.get("given-names"), a.get("family-names")) if p)
+        for a in cff.get("authors", [])
+    ]
+    released = str(cff.get("date-released", ""))
+    return (
+        f"{', '.join(names)} ({released[:4] or 'n.d.'}). {cff.get('title', COLLECTION)} "
+        f"(version {cff.get('version', '')}) [{cff.get('type', 'software')}]. Released {released}."
+    )
 
 
 def source_line(names: str | Iterable[str]) -> str:
@@ -96,3 +201,100 @@ def references(names: Iterable[str]) -> Markdown:
     lines += ["", "**Sources**", ""]
     lines += [f"- `{sid}`: {cite_source(sid)}" for sid in sorted(source_ids)]
     return Markdown("\n".join(lines))
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    """Return the rows of a CSV file as dictionaries."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def dataset_publishers(names: Iterable[str], data: Path | None = None) -> list[tuple[str, str]]:
+    """Return the publishers behind datasets, each with the first ``source_id`` it is cited by.
+
+    The order is that of :func:`source_line`: dataset by dataset, sources sorted by id, each
+    publisher once; a seed article whose text names no outlet is known by its title. Reads the
+    CSV files directly, so it works on any copy of ``data/`` (the site builder passes its own).
+
+    Examples
+    --------
+    >>> dataset_publishers(["claims"])[0][1].startswith("seed_")
+    True
+    """
+    folder = data or data_dir()
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    paths = {r["name"]: r["path"] for r in package["resources"]}
+    sources = {row["source_id"]: row for row in _read_rows(folder / "sources.csv")}
+    found: dict[str, str] = {}
+    for name in names:
+        if name not in paths:
+            continue
+        rows = _read_rows(folder / paths[name])
+        cited = sorted({r.get("source_id") or "" for r in rows} - {""}) if rows and "source_id" in rows[0] \
+            else sorted(sources)
+        for source_id in cited:
+            row = sources.get(source_id, {})
+            label = row.get("publisher") or row.get("title") or source_id
+            found.setdefault(label, source_id)
+    return list(found.items())
+
+
+def _shorten(items: Sequence[str], keep: int = 5) -> str:
+    """Return items joined by semicolons, the tail counted rather than listed.
+
+    Examples
+    --------
+    >>> _shorten(["a", "b", "c"], keep=2)
+    'a; b; and 1 more'
+    """
+    shown = "; ".join(items[:keep])
+    return shown + (f"; and {len(items) - keep} more" if len(items) > keep else "")
+
+
+def _md_cell(text: str) -> str:
+    """Return text safe inside a Markdown table cell (pipes escaped, one line)."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def findings_markdown(findings: Sequence[Finding], data: Path | None = None) -> str:
+    """Return the claim-to-evidence index as a Markdown table, one row per finding.
+
+    Each row gives the finding's sentence, the notebook and section it is stated in, the datasets
+    its number comes from and the publishers behind those datasets' rows.
+    """
+    folder = data or data_dir()
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    paths = {r["name"]: r["path"] for r in package["resources"]}
+    if not findings:
+        return "_No notebook declares a finding yet._"
+    lines = [
+        "| # | Finding | Stated in | Data | Sources behind the data |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for number, item in enumerate(findings, start=1):
+        where = f"[{item.notebook}](notebooks/{item.notebook}.ipynb)" + (f" › {item.section}" if item.section else "")
+        data_links = ", ".join(f"[`{n}`](data/{paths[n]})" if n in paths else f"`{n}`" for n in item.datasets)
+        publishers = _shorten([label for label, _ in dataset_publishers(item.datasets, folder)])
+        lines.append(
+            f"| {number} | {_md_cell(item.text)} | {_md_cell(where)} | {data_links} | {_md_cell(publishers)} |"
+        )
+    return "\n".join(lines)
+
+
+def replace_findings_section(text: str, table: str) -> str:
+    """Return ``text`` (a README) with the part between the findings markers replaced by ``table``.
+
+    Raises
+    ------
+    ValueError
+        If the markers are missing or out of order.
+
+    Examples
+    --------
+    >>> replace_findings_section("a\\n<!-- findings:start -->\\nold\\n<!-- findings:end -->\\n", "new")
+    'a\\n<!-- findings:start -->\\nnew\\n<!-- findings:end -->\\n'
+    """
+    start, end = text.find(FINDINGS_START), text.find(FINDINGS_END)
+    if start < 0 or end < start:
+        raise ValueError(f"the README needs the markers {FINDINGS_START} and {FINDINGS_END}, in that order")
+    return f"{text[: start + len(FINDINGS_START)]}\n{table}\n{text[end:]}"

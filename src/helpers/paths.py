@@ -2,7 +2,8 @@
 
 The package is installed in editable mode from the repository, so the data, notebooks and seeds
 live beside ``src/``. ``CJ_DATA_DIR`` points the loader elsewhere (tests use it on temporary
-copies of ``data/``).
+copies of ``data/``). ``CJ_CACHE_DIR`` moves the cache of validation results (default
+``.cache/``), e.g. to time a cold load without touching the repository.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 SEEDS_DIR = REPO_ROOT / "seeds"
 SITE_DIR = REPO_ROOT / "site"
-CACHE_DIR = REPO_ROOT / ".cache"
+CACHE_DIR = Path(os.environ.get("CJ_CACHE_DIR", REPO_ROOT / ".cache"))
 
 
 def data_dir() -> Path:

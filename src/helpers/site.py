@@ -3,9 +3,11 @@
 ``build_site()`` turns every committed notebook (never re-executed) into one HTML page with
 nbconvert's ``basic`` template, which emits the cells only: no require.js, no MathJax, no CDN.
 Each page is then wrapped in one shell with a shared navigation bar and one small inline
-stylesheet. A landing page, a data catalogue (from ``datapackage.json``, with a copy of every
-CSV to download) and a source list (from ``sources.csv``) are generated beside them. New
-notebooks appear by themselves: the list comes from :func:`helpers.notebooks.notebook_paths`.
+stylesheet. A landing page (with how to cite the collection and each dataset, and the licence
+terms), a data catalogue (from ``datapackage.json``, with a copy of every CSV to download), a
+source list (from ``sources.csv``) and the claim-to-evidence index of the notebooks' findings
+are generated beside them. New notebooks, and the findings they declare, appear by themselves:
+the list comes from :func:`helpers.notebooks.notebook_paths`.
 """
 
 from __future__ import annotations
@@ -23,10 +25,24 @@ from typing import Any
 
 import nbformat
 
+from helpers.citations import CITATION_FILE, cite_collection, cite_resource, dataset_publishers
+from helpers.findings import Finding, collect_findings
 from helpers.notebooks import notebook_paths
-from helpers.paths import SITE_DIR, data_dir
+from helpers.paths import REPO_ROOT, SITE_DIR, data_dir
 
-__all__ = ["NotebookInfo", "build_site", "datasets_used", "notebook_info", "parse_header"]
+__all__ = [
+    "NotebookInfo",
+    "build_site",
+    "datasets_used",
+    "findings_body",
+    "notebook_info",
+    "parse_header",
+    "section_anchor",
+]
+
+# Licence and citation files offered for download beside the pages.
+ROOT_FILES = ("CITATION.cff", "LICENSE", "LICENSE-CONTENT.md")
+CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 
 COLLECTION = "Cambodia–Japan Relations Notebooks"
 
@@ -78,6 +94,9 @@ td.id { font-size: .8rem; word-break: break-all; min-width: 9rem; }
 td.date { white-space: nowrap; }
 main.wide { max-width: 80rem; }
 tr:target { background: #fff8c5; }
+blockquote.cite { margin: .5rem 0; padding: .5rem .9rem; background: var(--soft);
+  border-left: 3px solid var(--accent); }
+td.n { color: var(--muted); text-align: right; }
 table.dataframe { border: 0; }
 .dataframe th, .dataframe td { border-width: 0 0 1px 0; text-align: left !important; }
 .dataframe td.num { text-align: right !important; }
@@ -205,6 +224,8 @@ def _e(text: object) -> str:
 def nav_bar(notebooks: Sequence[NotebookInfo], current: str) -> str:
     """Return the navigation bar shared by every page, marking the ``current`` page.
 
+    Links are separated by spaces so that a long list wraps on narrow screens.
+
     Parameters
     ----------
     notebooks : sequence of NotebookInfo
@@ -218,9 +239,10 @@ def nav_bar(notebooks: Sequence[NotebookInfo], current: str) -> str:
         return f'<a href="{href}"{mark}{f" class={cls!r}" if cls else ""}>{_e(text)}</a>'
 
     main_links = [link("index.html", COLLECTION, "brand"), link("index.html", "Home"),
-                  link("data.html", "Data catalogue"), link("sources.html", "Sources")]
+                  link("findings.html", "Findings"), link("data.html", "Data catalogue"),
+                  link("sources.html", "Sources")]
     nb_links = [link(info.page, f"{info.source.stem[:2]} {info.title}") for info in notebooks]
-    return f'<nav class="site">{"".join(main_links)}<span class="notebooks">{"".join(nb_links)}</span></nav>'
+    return f'<nav class="site">{" ".join(main_links)}<span class="notebooks">{" ".join(nb_links)}</span></nav>'
 
 
 def page(title: str, body: str, nav: str, wide: bool = False) -> str:
@@ -242,7 +264,8 @@ def page(title: str, body: str, nav: str, wide: bool = False) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)} · {_e(COLLECTION)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f"{nav}\n<main{_WIDE if wide else ''}>\n{body}\n<footer>{_e(COLLECTION)}. Built from the committed notebooks "
-        'and <a href="data.html">data/</a>; every figure traces to <a href="sources.html">a source</a>.'
+        'and <a href="data.html">data/</a>; every figure traces to <a href="sources.html">a source</a>. '
+        'Text and data: <a href="index.html#licences">CC BY 4.0</a>; code: MIT.'
         "</footer>\n</main>\n</body>\n</html>\n"
     )
 
@@ -274,8 +297,79 @@ def notebook_body(info: NotebookInfo, cells: str) -> str:
     return meta + cells
 
 
-def index_body(notebooks: Sequence[NotebookInfo], package: dict[str, Any], n_sources: int) -> str:
-    """Return the landing page's content: what the collection is, then one card per notebook."""
+def _code_spans(text: str) -> str:
+    """Return text escaped for HTML, with Markdown `code` spans as ``<code>``.
+
+    Examples
+    --------
+    >>> _code_spans("dataset `x` & y")
+    'dataset <code>x</code> &amp; y'
+    """
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", _e(text))
+
+
+def how_to_cite(package: dict[str, Any], collection: str, downloads: Iterable[str]) -> str:
+    """Return the landing page's citation and licence sections.
+
+    Parameters
+    ----------
+    package : dict
+        The data package: one citation line per resource (as :func:`helpers.cite` gives it).
+    collection : str
+        The collection's citation (from ``CITATION.cff``), or empty to leave it out.
+    downloads : iterable of str
+        The licence and citation files copied into the site, linked where they are mentioned.
+    """
+    offered = set(downloads)
+
+    def file_link(name: str) -> str:
+        return f'<a href="{_e(name)}">{_e(name)}</a>' if name in offered else f"<code>{_e(name)}</code>"
+
+    rows = "".join(
+        f'<tr><td><a href="data.html#{_e(r["name"])}"><code>{_e(r["name"])}</code></a></td>'
+        f"<td>{_code_spans(cite_resource(r))}</td></tr>"
+        for r in sorted(package["resources"], key=lambda r: r["name"])
+    )
+    whole = (
+        f'<p>The collection as a whole (from {file_link("CITATION.cff")}):</p>\n'
+        f'<blockquote class="cite">{_e(collection)}</blockquote>\n' if collection else ""
+    )
+    return (
+        '<h2 id="how-to-cite">How to cite</h2>\n'
+        f"{whole}"
+        "<p>A single dataset: cite it with the line below (in Python, <code>helpers.cite(name)</code> "
+        "gives the same text), and the sources its rows name where you use their figures.</p>\n"
+        "<table><thead><tr><th>Dataset</th><th>Citation</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>\n"
+        '<h2 id="licences">Licences</h2>\n<ul>'
+        f"<li><strong>Written analysis and curated data</strong> (the notebooks' text, tables and charts; "
+        f"the CSV files and their descriptions in <code>data/</code>): "
+        f'<a href="{CC_BY}">Creative Commons Attribution 4.0 International (CC BY 4.0)</a>. You may '
+        "share and adapt them for any purpose, including commercially, if you credit the collection, "
+        f"link to the licence and say what you changed ({file_link('LICENSE-CONTENT.md')}).</li>"
+        f"<li><strong>Code</strong> (<code>src/</code>, <code>scripts/</code>, <code>tests/</code>, "
+        f"<code>benchmarks/</code>, <code>Makefile</code>): MIT licence ({file_link('LICENSE')}).</li>"
+        '<li><strong>Third-party sources</strong> keep their own terms, listed for each source in the '
+        '"Terms" column of the <a href="sources.html">source list</a>. The seed articles are news texts '
+        "by other publishers, kept unchanged for analysis and commentary, and are not relicensed.</li>"
+        "</ul>\n"
+    )
+
+
+def index_body(
+    notebooks: Sequence[NotebookInfo],
+    package: dict[str, Any],
+    n_sources: int,
+    n_findings: int = 0,
+    citation: str = "",
+) -> str:
+    """Return the landing page's content: what the collection is, one card per notebook, how to cite.
+
+    Parameters
+    ----------
+    citation : str, optional
+        The "How to cite" and licence sections from :func:`how_to_cite`.
+    """
     cards = "".join(
         f'<li><h3><a href="{_e(i.page)}">{_e(i.title)}</a></h3><p>{_e(i.summary)}</p>'
         f'<p class="meta"><span class="tag">{_e(i.theme or "—")}</span> '
@@ -293,7 +387,78 @@ def index_body(notebooks: Sequence[NotebookInfo], package: dict[str, Any], n_sou
         '(<a href="sources.html">list of sources</a>). Every number in the data names its '
         "source and the sentence or table cell it was read from; unknown values are left empty. "
         "The pages are rendered from the committed, executed notebooks.</p>\n"
+        f'<p>The <a href="findings.html">claim-to-evidence index</a> lists the '
+        f"{_count(n_findings, 'headline finding')} of the notebooks, each with the section that "
+        "states it, the datasets behind its number and their sources. "
+        '<a href="#how-to-cite">How to cite</a> · <a href="#licences">Licences</a></p>\n'
         f'<h2 id="notebooks">Notebooks</h2>\n<ul class="cards">{cards}</ul>\n'
+        f"{citation}"
+    )
+
+
+def section_anchor(heading: str) -> str:
+    """Return the id nbconvert gives a ``##`` heading on a rendered page ("" if it gives none).
+
+    The heading is rendered by nbconvert's own Markdown renderer, so inline markup, punctuation
+    and non-ASCII characters come out exactly as on the notebook's page.
+
+    Examples
+    --------
+    >>> section_anchor("What the articles quantify")
+    'What-the-articles-quantify'
+    >>> section_anchor("Cambodia–Japan: trade")
+    'Cambodia%E2%80%93Japan:-trade'
+    """
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    if not heading.strip():
+        return ""
+    match = re.search(r'<h2 id="([^"]*)"', markdown2html_mistune(f"## {heading}"))
+    return html.unescape(match.group(1)) if match else ""
+
+
+def findings_body(
+    findings: Sequence[Finding],
+    notebooks: Sequence[NotebookInfo],
+    package: dict[str, Any],
+    folder: Path,
+) -> str:
+    """Return the claim-to-evidence index: one table row per finding, anchored by its key.
+
+    Each row links the notebook section that states the finding, the datasets in the catalogue
+    and, for the sources behind those datasets' rows, one entry per publisher in the source list.
+    """
+    titles = {i.source.stem: (i.page, i.title) for i in notebooks}
+    described = {r["name"] for r in package["resources"]}
+    rows = []
+    for number, item in enumerate(findings, start=1):
+        page_name, title = titles.get(item.notebook, (f"{item.notebook}.html", item.notebook))
+        anchor = section_anchor(item.section)
+        target = page_name + (f"#{anchor}" if anchor else "")
+        label = f"{item.notebook[:2]} {title}" + (f" › {item.section}" if item.section else "")
+        where = f'<a href="{_e(target)}">{_e(label)}</a>'
+        data = _dataset_links(n for n in item.datasets if n in described)
+        unknown = [n for n in item.datasets if n not in described]
+        data += "".join(f", <code>{_e(n)}</code>" for n in unknown)
+        publishers = dataset_publishers(item.datasets, folder)
+        shown = [f'<a href="sources.html#{_e(sid)}">{_e(label)}</a>' for label, sid in publishers[:6]]
+        more = f"; and {len(publishers) - 6} more (see the datasets)" if len(publishers) > 6 else ""
+        rows.append(
+            f'<tr id="{_e(item.key)}"><td class="n">{number}</td><td>{_e(item.text)}</td>'
+            f"<td>{where}</td><td>{data}</td><td>{'; '.join(shown)}{more}</td></tr>"
+        )
+    table = (
+        "<table><thead><tr><th>#</th><th>Finding</th><th>Stated in</th><th>Data</th>"
+        f"<th>Sources behind the data</th></tr></thead><tbody>{''.join(rows)}</tbody></table>\n"
+        if rows else "<p>No notebook declares a finding yet.</p>\n"
+    )
+    return (
+        "<h1>Findings: claim-to-evidence index</h1>\n"
+        f"<p>The {_count(len(findings), 'headline finding')} of the notebooks. Each sentence is computed "
+        "from the data in the notebook that states it (declared with <code>helpers.finding</code>); "
+        "the row links that section, the datasets the number comes from, and the publishers of the "
+        "sources behind those datasets' rows. The same table is kept in the repository's README.</p>\n"
+        f"{table}"
     )
 
 
@@ -360,6 +525,7 @@ def dataset_section(resource: dict[str, Any], folder: Path, used_by: Sequence[No
         + (f"<p><strong>Sources:</strong></p><ul>{listed}</ul>\n" if listed else "")
         + (f"<p><strong>Rows cite:</strong> {cited}</p>\n" if cited else "")
         + (f"<p><strong>Used in:</strong> {notebooks}</p>\n" if notebooks else "")
+        + f'<p><strong>Cite as:</strong> {_code_spans(cite_resource(resource))}</p>\n'
         + _fields_table(resource.get("schema", {}))
         + "</section>\n"
     )
@@ -432,11 +598,21 @@ def copy_downloads(package: dict[str, Any], folder: Path, notebooks: Sequence[No
         shutil.copyfile(info.source, out / "notebooks" / info.source.name)
 
 
+def copy_root_files(out: Path) -> list[str]:
+    """Copy the licence and citation files that exist into the site; return their names."""
+    copied = []
+    for name in ROOT_FILES:
+        if (REPO_ROOT / name).is_file():
+            shutil.copyfile(REPO_ROOT / name, out / name)
+            copied.append(name)
+    return copied
+
+
 def _clean(out: Path) -> None:
     """Remove what an earlier build wrote (pages, downloads), keeping anything else in ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("*.html"):
-        old.unlink()
+    for old in [*out.glob("*.html"), *(out / name for name in ROOT_FILES)]:
+        old.unlink(missing_ok=True)
     for folder in ("data", "notebooks"):
         shutil.rmtree(out / folder, ignore_errors=True)
 
@@ -479,12 +655,18 @@ def build_site(
     infos = [notebook_info(p, nb) for p, nb in zip(paths, nbs, strict=True)]
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     sources = read_sources(folder)
+    findings = collect_findings(paths)
     exporter = _exporter()
     for info, nb in zip(infos, nbs, strict=True):
         cells = render_cells(nb, exporter)
         _write(out, info.page, page(info.title, notebook_body(info, cells), nav_bar(infos, info.page)))
-    _write(out, "index.html", page("Home", index_body(infos, package, len(sources)), nav_bar(infos, "index.html")))
+    downloads = copy_root_files(out)
+    citation = how_to_cite(package, cite_collection() if CITATION_FILE.is_file() else "", downloads)
+    home = index_body(infos, package, len(sources), len(findings), citation)
+    _write(out, "index.html", page("Home", home, nav_bar(infos, "index.html")))
+    _write(out, "findings.html", page("Findings", findings_body(findings, infos, package, folder),
+                                      nav_bar(infos, "findings.html"), wide=True))
     _write(out, "data.html", page("Data catalogue", data_body(package, folder, infos), nav_bar(infos, "data.html")))
     _write(out, "sources.html", page("Sources", sources_body(sources), nav_bar(infos, "sources.html"), wide=True))
     copy_downloads(package, folder, infos, out)
-    print(f"Built {len(infos) + 3} page(s) in {time.perf_counter() - start:.1f} s: {out / 'index.html'}")
+    print(f"Built {len(infos) + 4} page(s) in {time.perf_counter() - start:.1f} s: {out / 'index.html'}")
