@@ -1,0 +1,218 @@
+"""Unit tests of ``helpers.people`` on small hand-built frames (expected values worked by hand)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from helpers import people
+
+
+def _stock() -> pd.DataFrame:
+    """Two origins in Japan, 2015 and 2024, by sex (male + female = total)."""
+    rows = [
+        (2015, "KHM", "total", 100), (2015, "KHM", "male", 40), (2015, "KHM", "female", 60),
+        (2024, "KHM", "total", 400), (2024, "KHM", "male", 220), (2024, "KHM", "female", 180),
+        (2015, "LAO", "total", 50), (2015, "LAO", "male", 25), (2015, "LAO", "female", 25),
+        (2024, "LAO", "total", 25), (2024, "LAO", "male", 10), (2024, "LAO", "female", 15),
+        (2024, "JPN", "total", 7), (2024, "JPN", "male", 4), (2024, "JPN", "female", 3),
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["year", "origin", "sex", "persons"])
+    frame["destination"] = ["KHM" if o == "JPN" else "JPN" for o in frame["origin"]]
+    frame["source_id"] = "undesa_ims2024"
+    return frame
+
+
+def test_year_on_year_skips_a_missing_year():
+    frame = pd.DataFrame({"year": [2012, 2009, 2011, 2013], "persons": [150, 80, 120, 120]})
+    # 2011 follows 2009 (no 2010): undefined; 2012: 150/120 = +25 %; 2013: 120/150 = -20 %.
+    result = people.year_on_year(frame)
+    assert math.isnan(result[1]) and math.isnan(result[2])
+    assert result[0] == pytest.approx(25.0)
+    assert result[3] == pytest.approx(-20.0)
+
+
+def test_cagr_doubling_over_three_years():
+    # 2 ** (1/3) = 1.259921..., so about 25.99 % a year.
+    assert people.cagr(1000, 2000, 3) == pytest.approx(25.992105, abs=1e-6)
+    with pytest.raises(ValueError):
+        people.cagr(0, 10, 2)
+
+
+def test_peak_and_fall():
+    frame = pd.DataFrame({"year": [2018, 2019, 2020, 2021, 2022], "persons": [300, 400, 500, 450, 350]})
+    result = people.peak_and_fall(frame)
+    assert (result["peak_year"], result["peak"]) == (2020, 500.0)
+    assert (result["last_year"], result["last"]) == (2022, 350.0)
+    assert result["change"] == -150.0
+    assert result["change_pct"] == pytest.approx(-30.0)
+
+
+def test_stock_wide_index_and_male_share():
+    stock = _stock()
+    wide = people.stock_wide(stock)
+    assert list(wide.columns) == ["KHM", "LAO"]  # the Japan-born stock in Cambodia is not in Japan
+    indexed = people.index_to(wide, 2015)
+    assert indexed.loc[2024, "KHM"] == pytest.approx(400.0)
+    assert indexed.loc[2024, "LAO"] == pytest.approx(50.0)
+    share = people.male_share(stock)
+    assert share.loc[2015, "KHM"] == pytest.approx(40.0)
+    assert share.loc[2024, "KHM"] == pytest.approx(55.0)
+    assert people.stock_wide(stock, destination="KHM").loc[2024, "JPN"] == 7
+    with pytest.raises(KeyError):
+        people.index_to(wide, 2010)
+
+
+def test_growth_table():
+    table = people.growth_table(_stock(), 2015, 2024)
+    assert list(table.index) == ["KHM", "LAO"]  # sorted by growth, largest first
+    khm = table.loc["KHM"]
+    assert khm["persons_2015"] == 100 and khm["persons_2024"] == 400
+    assert khm["change_pct"] == pytest.approx(300.0)
+    assert khm["cagr_pct"] == pytest.approx((4 ** (1 / 9) - 1) * 100)  # 16.65 %
+    assert khm["male_share_2024_pct"] == pytest.approx(55.0)
+    assert table.loc["LAO", "change_pct"] == pytest.approx(-50.0)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "kind", "label"),
+    [
+        ("2017-10-01", "2017-10-01", "point", "1 Oct 2017"),
+        ("2013-05-01", "2013-05-31", "month", "May 2013"),
+        ("2018-01-01", "2018-12-31", "full_year", "2018"),
+        ("2024-01-01", "2024-06-30", "partial_year", "Jan–Jun 2024"),
+        ("2024-01-01", "2024-02-29", "partial_year", "Jan–Feb 2024"),
+        ("2018-03-15", "2018-04-20", "partial_year", "15 Mar 2018 – 20 Apr 2018"),
+    ],
+)
+def test_period_kind_and_label(start, end, kind, label):
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    assert people.period_kind(s, e) == kind
+    assert people.period_label(s, e) == label
+
+
+def _counts() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "indicator": ["visits", "visits", "visits", "stock"],
+            "period_start": pd.to_datetime(["2019-01-01", "2018-01-01", "2020-01-01", "2019-12-31"]),
+            "period_end": pd.to_datetime(["2019-12-31", "2018-06-30", "2020-12-31", "2019-12-31"]),
+            "measure": ["arrivals (Ministry of Tourism)", "arrivals (Ministry of Tourism)",
+                        "visitor arrivals (JNTO)", "registered foreign residents (ISA)"],
+            "value": [300, 100, 50, 20],
+            "qualifier": ["exact", "exact", "about", "exact"],
+            "estimate": False,
+            "source_id": ["a", "b", "c", "d"],
+        }
+    )
+
+
+def test_missing_annual_years_ignores_partial_years():
+    # 2018 only has January–June: still missing as a year.
+    assert people.missing_annual_years(_counts(), "visits", 2017, 2021) == [2017, 2018, 2021]
+
+
+def test_point_table_sorted_with_labels():
+    table = people.point_table(_counts(), ["visits"])
+    assert table["period"].tolist() == ["Jan–Jun 2018", "2019", "2020"]
+    assert table["kind"].tolist() == ["partial_year", "full_year", "full_year"]
+
+
+def _observations() -> pd.DataFrame:
+    residents = pd.DataFrame(
+        {"year": [2020, 2021], "as_of": pd.to_datetime(["2020-10-01", "2021-10-01"]),
+         "persons": [5000, 4500], "source_id": "m"}
+    )
+    return people.observations(residents, _stock(), _counts())
+
+
+def test_observations_keep_bases_apart():
+    obs = _observations()
+    series = set(obs.loc[obs["indicator"] == "people_cambodians_in_jp", "series"])
+    assert series == {"UN DESA model estimate (Cambodia-born, mid-year)"}
+    khm = obs[obs["indicator"] == "people_cambodians_in_jp"]
+    assert khm["date"].dt.strftime("%Y-%m-%d").tolist() == ["2015-07-01", "2024-07-01"]
+    assert set(obs.loc[obs["indicator"] == "visits", "series"]) == {"Ministry of Tourism arrivals", "JNTO arrivals"}
+    assert obs.loc[obs["indicator"] == "stock", "series"].item() == "ISA registrations (end of period)"
+    cov = people.coverage(obs)
+    mofa = cov[cov["indicator"] == "people_japanese_residents_in_kh"].iloc[0]
+    assert (mofa["first"], mofa["last"], mofa["figures"]) == (2020, 2021, 2)
+
+
+def test_place_claims_fallbacks():
+    claims = pd.DataFrame(
+        {
+            "claim_id": ["c1", "c2", "c3", "c4"],
+            "source_id": ["s1", "s1", "s1", "s2"],
+            "period_end": ["2017-10-31", None, None, None],
+            "statement_date": pd.to_datetime([None, "2018-02-02", None, None]),
+        }
+    )
+    placed = people.place_claims(claims)
+    assert placed["date_basis"].tolist() == [
+        "period stated", "statement date", "article's dated event (inferred)", "undated",
+    ]
+    assert placed["date"].dt.strftime("%Y-%m-%d").fillna("-").tolist() == [
+        "2017-10-31", "2018-02-02", "2018-02-02", "-",
+    ]
+
+
+def test_match_claims_statuses_and_differences():
+    obs = _observations()
+    claims = pd.DataFrame(
+        {
+            "claim_id": ["a1", "a2", "a3", "a4", "a5"],
+            "source_id": "seed_x",
+            "indicator": ["people_japanese_residents_in_kh", "people_japanese_residents_in_kh",
+                          "nothing_like_it", "cumulative_visits", "people_event_year"],
+            "value": [4950.0, 4600.0, 3.0, 330.0, None],
+            "qualifier": "about",
+            "date": pd.to_datetime(["2020-12-01", None, "2020-01-01", "2019-06-01", None]),
+            "date_basis": ["period stated", "undated", "period stated", "period stated", "undated"],
+        }
+    )
+    matched = people.match_claims(claims, obs, related={"cumulative_visits": "visits"}).set_index("claim_id")
+    # a1 is dated Dec 2020: the nearest MOFA count is 1 Oct 2020 (5,000); 4,950 is 1 % below.
+    assert matched.loc["a1", "series_value"] == 5000
+    assert matched.loc["a1", "diff_pct"] == pytest.approx(-1.0)
+    assert matched.loc["a1", "status"] == "matched (nearest in time)"
+    # a2 is undated: the nearest value is 4,500 (2021); 4,600 is 2.22 % above.
+    assert matched.loc["a2", "series_period"] == "1 Oct 2021"
+    assert matched.loc["a2", "diff_pct"] == pytest.approx(100 / 45)
+    assert matched.loc["a2", "status"] == "matched (undated: nearest in value)"
+    assert matched.loc["a3", "status"] == "no series for this indicator"
+    assert pd.isna(matched.loc["a3", "series"])
+    # a4 has no series of its own; it is compared with the related indicator's two series.
+    a4 = matched.loc[["a4"]].set_index("series")
+    assert a4.loc["Ministry of Tourism arrivals", "series_value"] == 300  # 2019 is nearest to June 2019
+    assert a4.loc["Ministry of Tourism arrivals", "diff_pct"] == pytest.approx(10.0)
+    assert a4.loc["JNTO arrivals", "series_value"] == 50
+    assert a4["status"].str.startswith("no series; compared with visits").all()
+    assert matched.loc["a5", "status"] == "no figure (date without a year)"
+
+
+def test_claim_label():
+    manifest = pd.DataFrame(
+        {"source_id": ["seed_002", "seed_004"], "outlet": ["The Khmer Times", None], "published": ["2018-02-02", None]}
+    )
+    assert people.claim_label("seed_002", manifest) == "seed_002 (The Khmer Times, 2018-02-02)"
+    assert people.claim_label("seed_004", manifest) == "seed_004 (outlet not named)"
+
+
+def test_qualified():
+    assert people.qualified(11000, "about") == "about 11,000"
+    assert people.qualified(8000.0, "more_than") == "more than 8,000"
+    assert people.qualified(23750, "exact") == "23,750"
+
+
+def test_spread_labels_pushes_close_neighbours_apart():
+    # 474 and 475 would overlap; with a gap of 30 the higher one moves to 504, and 510 to 534.
+    placed = people.spread_labels({"KHM": 474.0, "VNM": 475.0, "MMR": 510.0, "LAO": 144.0}, 30)
+    assert placed == {"KHM": 474.0, "VNM": 504.0, "MMR": 534.0, "LAO": 144.0}
+
+
+def test_consecutive_runs():
+    assert people.consecutive_runs([2021, 2009, 2008, 2010, 2017, 2020]) == [(2008, 2010), (2017, 2017), (2020, 2021)]
+    assert people.consecutive_runs([]) == []
