@@ -20,8 +20,10 @@ $(STAMP): pyproject.toml requirements-lock.txt
 execute: setup
 	$(PY) -m helpers execute
 
-# Render the committed, executed notebooks to site/ (use `make execute site` to re-run first).
+# Render the committed, executed notebooks to site/ (use `make execute site` to re-run first),
+# refreshing the README's findings index from them.
 site: setup
+	$(PY) -m helpers findings
 	$(PY) -m helpers site
 
 test: setup
