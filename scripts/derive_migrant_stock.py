@@ -24,12 +24,12 @@ relative to the repository root. ``--out`` defaults to ``data/migrant_stock_unde
 
 from __future__ import annotations
 
-import argparse
 import csv
-import os
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+from helpers.derivation import run_derivation
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_RAW = REPO_ROOT.parent / "shared" / "raw" / "undesa_ims2024"
@@ -125,31 +125,25 @@ def derive(raw_dir: Path) -> list[dict]:
     return rows
 
 
-def write_csv(rows: list[dict], out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("raw_dir", nargs="?", type=Path,
-                        default=Path(os.environ.get("CJ_UNDESA_DIR", DEFAULT_RAW)))
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
-    if not args.raw_dir.is_dir():
-        print(f"raw folder not found: {args.raw_dir}", file=sys.stderr)
-        return 1
-    rows = derive(args.raw_dir)
-    write_csv(rows, args.out)
-    print(f"wrote {len(rows)} rows to {args.out}")
+def summarise(rows: list[dict]) -> None:
+    """Print what was written, per series, so a re-run shows its coverage at a glance."""
     corridors = sorted({(r["origin"], r["destination"]) for r in rows})
     for origin, destination in corridors:
         years = sorted({r["year"] for r in rows if (r["origin"], r["destination"]) == (origin, destination)})
         print(f"  {origin} -> {destination}: {len(years)} years, {years[0]}-{years[-1]}")
-    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_derivation(
+        argv,
+        description=__doc__.split("\n\n")[0],
+        derive=derive,
+        columns=COLUMNS,
+        default_raw=DEFAULT_RAW,
+        raw_env_var="CJ_UNDESA_DIR",
+        default_out=DEFAULT_OUT,
+        summarise=summarise,
+    )
 
 
 if __name__ == "__main__":

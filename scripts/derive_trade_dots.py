@@ -25,15 +25,14 @@ the repository root. ``--out`` defaults to ``data/trade_dots.csv`` in the reposi
 
 from __future__ import annotations
 
-import argparse
-import csv
-import os
 import sys
 from collections import Counter
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
 import openpyxl
+
+from helpers.derivation import run_derivation
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_RAW = REPO_ROOT.parent / "shared" / "raw" / "imf_dots"
@@ -135,26 +134,8 @@ def derive(raw_dir: Path) -> list[dict]:
     return rows
 
 
-def write_csv(rows: list[dict], out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("raw_dir", nargs="?", type=Path,
-                        default=Path(os.environ.get("CJ_DOTS_DIR", DEFAULT_RAW)))
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
-    if not args.raw_dir.is_dir():
-        print(f"raw folder not found: {args.raw_dir}", file=sys.stderr)
-        return 1
-    rows = derive(args.raw_dir)
-    write_csv(rows, args.out)
-    print(f"wrote {len(rows)} rows to {args.out}")
+def summarise(rows: list[dict]) -> None:
+    """Print what was written, per series, so a re-run shows its coverage at a glance."""
     counts = Counter((r["reporter"], r["partner"], r["flow"]) for r in rows)
     for (reporter, partner, flow), n in sorted(counts.items()):
         years = [r["year"] for r in rows
@@ -163,7 +144,19 @@ def main(argv: list[str] | None = None) -> int:
                     and r["estimate"] == "true")
         print(f"  {reporter} -> {partner} {flow:<11} {n:3d} rows, {min(years)}-{max(years)}, "
               f"{n_est} estimates")
-    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_derivation(
+        argv,
+        description=__doc__.split("\n\n")[0],
+        derive=derive,
+        columns=COLUMNS,
+        default_raw=DEFAULT_RAW,
+        raw_env_var="CJ_DOTS_DIR",
+        default_out=DEFAULT_OUT,
+        summarise=summarise,
+    )
 
 
 if __name__ == "__main__":

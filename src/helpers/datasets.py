@@ -177,10 +177,17 @@ def _fingerprint(resource: dict[str, Any], folder: Path) -> str:
     return digest.hexdigest()
 
 
-def _validate_with_frictionless(name: str, folder: Path) -> None:
+@lru_cache(maxsize=4)
+def _frictionless_package(descriptor: Path, _mtime: int):
+    """One parsed Package per descriptor version; the data files are read afresh at each validation."""
     from frictionless import Package  # imported here: a warm load never needs it
 
-    package = Package(str(folder / "datapackage.json"))
+    return Package(str(descriptor))
+
+
+def _validate_with_frictionless(name: str, folder: Path) -> None:
+    descriptor = folder / "datapackage.json"
+    package = _frictionless_package(descriptor, descriptor.stat().st_mtime_ns)
     resource = package.get_resource(name)
     report = resource.validate()
     if report.valid:
