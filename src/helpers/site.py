@@ -48,6 +48,8 @@ COLLECTION = "Cambodia–Japan Relations Notebooks"
 
 _TITLE = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 _THEME = re.compile(r"\*\*Theme:\*\*\s*([A-Za-z-]+)")
+_REFERENCES_CALL = re.compile(r"references\(\s*\[([^\]]*)\]")
+_QUOTED_NAME = re.compile(r"[\"']([A-Za-z0-9_]+)[\"']")
 _LOAD_CALL = re.compile(r"(?<![\w.])(?:helpers\.)?load\(\s*[\"']([A-Za-z0-9_]+)[\"']")
 # Links written for the repository layout, rewritten for the site's flat layout.
 _NOTEBOOK_LINK = re.compile(r'href="(?:\.\./notebooks/|\./|notebooks/)?(\d{2}_[a-z0-9_]+)\.ipynb')
@@ -169,20 +171,28 @@ def parse_header(markdown: str) -> tuple[str, str, str]:
 
 
 def datasets_used(nb: nbformat.NotebookNode) -> tuple[str, ...]:
-    """Return the dataset names a notebook loads (``helpers.load("x")`` or ``load("x")``), in order.
+    """Return the datasets a notebook draws on, in order of first mention.
+
+    Those it loads (``helpers.load("x")``) and those its References cell cites
+    (``helpers.references(["x", ...])``), which also covers data loaded inside a helper.
 
     Examples
     --------
-    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('df = helpers.load("trade")')])
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('df = helpers.load("trade")'),
+    ...                                      nbformat.v4.new_code_cell('helpers.references(["trade", "claims"])')])
     >>> datasets_used(nb)
-    ('trade',)
+    ('trade', 'claims')
     """
     names: list[str] = []
     for cell in nb.cells:
-        if cell.cell_type == "code":
-            for name in _LOAD_CALL.findall(cell.source):
-                if name not in names:
-                    names.append(name)
+        if cell.cell_type != "code":
+            continue
+        found = _LOAD_CALL.findall(cell.source)
+        for cited in _REFERENCES_CALL.findall(cell.source):
+            found += _QUOTED_NAME.findall(cited)
+        for name in found:
+            if name not in names:
+                names.append(name)
     return tuple(names)
 
 
