@@ -172,3 +172,60 @@ def test_claims_are_matched_to_the_closest_figure_of_their_period():
     # c3 has no period: compared with every full-year figure; 194 (Cambodia 2022) is closest to 195.
     assert check.loc["c3", "closest_period"] == "2022" and check.loc["c3", "closest_usd"] == 194.0
     assert check.loc["c3", "diff_pct"] == pytest.approx(1 / 194 * 100)
+
+
+def composition_frame():
+    return pd.DataFrame(
+        {
+            "year": [2022, 2022, 2022, 2022, 2021],
+            "direction": ["kh_to_jp", "kh_to_jp", "jp_to_kh", "kh_to_jp", "kh_to_jp"],
+            "product_group": ["woven", "knitted", "meat", "shoes", "knitted"],
+            "share_percent": [31.2, 31.2, 10.4, 12.0, 50.0],
+        }
+    )
+
+
+def test_composition_is_split_by_direction_largest_first():
+    panels = trade.composition_by_direction(composition_frame(), 2022)
+    assert list(panels) == ["kh_to_jp", "jp_to_kh"]  # fixed order, not order of appearance
+    # Tie at 31.2 broken by name; the 2021 row is left out.
+    assert panels["kh_to_jp"]["product_group"].tolist() == ["knitted", "woven", "shoes"]
+    assert panels["jp_to_kh"]["share_percent"].tolist() == [10.4]
+    assert trade.composition_by_direction(composition_frame(), 2020) == {}
+
+
+def test_listed_share_and_the_unlisted_remainder():
+    listed = trade.listed_share(composition_frame())
+    # 31.2 + 31.2 + 12.0 = 74.4 listed, 25.6 not itemised.
+    assert listed.loc[(2022, "kh_to_jp")].tolist() == [3, 74.4, 25.6]
+    assert listed.loc[(2022, "jp_to_kh")].tolist() == [1, 10.4, 89.6]
+    assert listed.loc[(2021, "kh_to_jp"), "unlisted_percent"] == 50.0
+
+
+@pytest.mark.parametrize(
+    ("end", "label"),
+    [("2006-12-31", "1994–2006"), ("2021-07-31", "1994–Jul 2021"), ("2021-02-11", "1994–11 Feb 2021"),
+     ("2020-02-29", "1994–Feb 2020")],
+)
+def test_cumulative_period_labels(end, label):
+    assert trade.cumulative_period_label(pd.Timestamp("1994-01-01"), pd.Timestamp(end)) == label
+
+
+def test_approvals_table_keeps_every_figure_apart():
+    rows = pd.DataFrame(
+        {
+            "period_start": pd.to_datetime(["1994-01-01", "1994-01-01", "2010-01-01"]),
+            "period_end": pd.to_datetime(["2021-07-31", "2015-12-31", "2022-12-31"]),
+            "scope": ["in SEZs", "all", "QIPs"],
+            "projects": pd.array([66, None, 141], dtype="Int64"),
+            "amount_usd": [340_000_000.0, 801_000_000.0, 2_846_300_000.0],
+            "qualifier": ["exact", "about", "more_than"],
+            "source_id": ["a", "b", "c"],
+        }
+    )
+    table = trade.approvals_table(rows)
+    assert len(table) == 3  # nothing summed or merged
+    assert table["period"].tolist() == ["1994–2015", "1994–Jul 2021", "2010–2022"]
+    assert table["projects"].tolist() == ["not given", "66", "141"]
+    assert table["amount (US$ m)"].tolist() == ["about 801.0", "340.0", "more than 2,846.3"]
+    assert table["source"].tolist() == ["b", "a", "c"]

@@ -12,19 +12,24 @@ import pandas as pd
 
 __all__ = [
     "BASIS_LABELS",
+    "COMPOSITION_DIRECTIONS",
     "FLOW_COLUMNS",
     "REPORTER_NAMES",
     "annual_rows",
+    "approvals_table",
     "balance_by_reporter",
     "cagr",
     "claim_label",
     "claims_on_series",
     "claims_vs_series",
     "closest_figures",
+    "composition_by_direction",
+    "cumulative_period_label",
     "flows_by_reporter",
     "implied_totals",
     "is_full_year",
     "japan_shares",
+    "listed_share",
     "mirror_gap",
     "missing_runs",
     "peak",
@@ -47,6 +52,8 @@ _DIRECTION = {
     ("JPN", "KHM", "imports_cif"): "exports",
     ("JPN", "KHM", "exports_fob"): "imports",
 }
+# trade_composition direction code -> plain label (seen from the exporter).
+COMPOSITION_DIRECTIONS = {"kh_to_jp": "Cambodia's exports to Japan", "jp_to_kh": "Japan's exports to Cambodia"}
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -529,3 +536,130 @@ def claims_vs_series(placed: pd.DataFrame, flows: pd.DataFrame, reported: pd.Dat
             }
         )
     return pd.DataFrame(rows)
+
+
+def composition_by_direction(composition: pd.DataFrame, year: int) -> dict[str, pd.DataFrame]:
+    """Split one year of ``trade_composition`` into one table per direction, largest share first.
+
+    Parameters
+    ----------
+    composition : DataFrame
+        Rows of ``trade_composition`` (``year``, ``direction``, ``product_group``, ``share_percent``).
+    year : int
+        The year to keep.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        Keyed by direction code in the order of ``COMPOSITION_DIRECTIONS`` (directions without rows are
+        left out); each frame has ``product_group`` and ``share_percent``, sorted by share descending
+        and then by name, with a fresh index.
+
+    Examples
+    --------
+    >>> comp = pd.DataFrame({"year": [2022, 2022, 2022], "direction": ["kh_to_jp", "kh_to_jp", "jp_to_kh"],
+    ...                      "product_group": ["b", "a", "c"], "share_percent": [5.0, 9.0, 7.0]})
+    >>> {d: t["product_group"].tolist() for d, t in composition_by_direction(comp, 2022).items()}
+    {'kh_to_jp': ['a', 'b'], 'jp_to_kh': ['c']}
+    """
+    rows = composition[composition["year"] == year]
+    out = {}
+    for direction in COMPOSITION_DIRECTIONS:
+        part = rows[rows["direction"] == direction]
+        if part.empty:
+            continue
+        part = part.sort_values(["share_percent", "product_group"], ascending=[False, True])
+        out[direction] = part[["product_group", "share_percent"]].reset_index(drop=True)
+    return out
+
+
+def listed_share(composition: pd.DataFrame) -> pd.DataFrame:
+    """Total share of the listed product groups per year and direction, and the share left unlisted.
+
+    The unlisted share is ``100 - listed``: a derived figure (what the source does not itemise), not
+    a product group the source reports.
+
+    Parameters
+    ----------
+    composition : DataFrame
+        Rows of ``trade_composition``.
+
+    Returns
+    -------
+    DataFrame
+        Index (``year``, ``direction``); columns ``groups`` (count of listed groups), ``listed_percent``
+        and ``unlisted_percent``, both rounded to 1 decimal.
+
+    Examples
+    --------
+    >>> comp = pd.DataFrame({"year": [2022, 2022], "direction": ["kh_to_jp", "kh_to_jp"],
+    ...                      "share_percent": [31.2, 12.0]})
+    >>> listed_share(comp).loc[(2022, "kh_to_jp")].tolist()
+    [2.0, 43.2, 56.8]
+    """
+    grouped = composition.groupby(["year", "direction"])["share_percent"]
+    out = pd.DataFrame({"groups": grouped.size(), "listed_percent": grouped.sum().round(1)})
+    out["unlisted_percent"] = (100 - out["listed_percent"]).round(1)
+    return out
+
+
+def cumulative_period_label(start, end) -> str:
+    """Label a cumulative period from its first year to its cut-off: ``1994–2015``, ``1994–Mar 2019``.
+
+    The start is shown as a year; the end as a year when it is 31 December, as month and year when it
+    is the last day of a month, and as a full date otherwise.
+
+    Examples
+    --------
+    >>> cumulative_period_label(pd.Timestamp("1994-01-01"), pd.Timestamp("2015-12-31"))
+    '1994–2015'
+    >>> cumulative_period_label(pd.Timestamp("1994-01-01"), pd.Timestamp("2019-03-31"))
+    '1994–Mar 2019'
+    >>> cumulative_period_label(pd.Timestamp("1994-01-01"), pd.Timestamp("2021-02-11"))
+    '1994–11 Feb 2021'
+    """
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if end.month == 12 and end.day == 31:
+        tail = str(end.year)
+    elif end.is_month_end:
+        tail = f"{_MONTHS[end.month - 1]} {end.year}"
+    else:
+        tail = f"{end.day} {_MONTHS[end.month - 1]} {end.year}"
+    return f"{start.year}–{tail}"
+
+
+def approvals_table(approvals: pd.DataFrame) -> pd.DataFrame:
+    """Format ``investment_approvals`` for display: one row per published figure, never combined.
+
+    Parameters
+    ----------
+    approvals : DataFrame
+        Rows of ``investment_approvals`` (dates parsed).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``period``, ``scope``, ``projects``, ``amount (US$ m)`` (prefixed with ``about`` or
+        ``more than`` when the source hedges, one decimal) and ``source``; sorted by cut-off date, then
+        start, then scope. Missing project counts show as ``not given``.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"period_start": pd.to_datetime(["1994-01-01"]),
+    ...                      "period_end": pd.to_datetime(["2019-03-31"]), "scope": ["all"],
+    ...                      "projects": pd.array([137], dtype="Int64"), "amount_usd": [2.5e9],
+    ...                      "qualifier": ["about"], "source_id": ["s1"]})
+    >>> approvals_table(rows).iloc[0].tolist()
+    ['1994–Mar 2019', 'all', '137', 'about 2,500.0', 's1']
+    """
+    rows = approvals.sort_values(["period_end", "period_start", "scope"])
+    prefix = {"exact": "", "about": "about ", "more_than": "more than "}
+    periods = zip(rows["period_start"], rows["period_end"], strict=True)
+    amounts = zip(rows["qualifier"], rows["amount_usd"], strict=True)
+    return pd.DataFrame({
+        "period": [cumulative_period_label(start, end) for start, end in periods],
+        "scope": rows["scope"].tolist(),
+        "projects": [("not given" if pd.isna(n) else str(int(n))) for n in rows["projects"]],
+        "amount (US$ m)": [f"{prefix[q]}{v / 1e6:,.1f}" for q, v in amounts],
+        "source": rows["source_id"].tolist(),
+    })
