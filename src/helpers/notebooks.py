@@ -49,7 +49,12 @@ def execute_notebook(path: Path, timeout: int = 300) -> float:
     start = time.perf_counter()
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        # The kernel's own log (not cell output) warns on every start that local TCP is unencrypted.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     client.execute()
     nbformat.write(normalise(nb), path)
