@@ -19,22 +19,6 @@ def events_frame(rows):
 # --- dates, eras, periods -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("date", "precision", "expected"),
-    [
-        ("1992", "year", 1992.5),  # a bare year sits mid-year
-        ("1975-04", "month", 1975 + 3.5 / 12),  # middle of April
-        ("2023-01-01", "day", 2023 + 0.5 / 365),  # 1 January, mid-day
-        ("2024-12-31", "day", 2024 + 365.5 / 366),  # 2024 is a leap year
-    ],
-)
-def test_date_position(date, precision, expected):
-    assert dp.date_position(date, precision) == pytest.approx(expected, abs=1e-4)
-
-
-def test_date_position_rejects_unknown_precision():
-    with pytest.raises(ValueError):
-        dp.date_position("2020", "decade")
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,7 @@
 """Unit tests of helpers.oda on small hand-built frames (expected values worked out by hand)."""
 
-import math
 
 import pandas as pd
-import pytest
 
 from helpers import oda
 
@@ -24,20 +22,6 @@ def project_frame(rows):
     return pd.DataFrame(rows, columns=columns)
 
 
-@pytest.mark.parametrize(
-    ("start", "end", "expected"),
-    [
-        ("1992-01-01", "2010-12-31", "1992–2010"),
-        ("2018-01-01", "2018-12-31", "2018"),
-        ("2006-04-01", "2007-03-31", "JFY2006"),
-        (None, "2006-03-31", "to 31 Mar 2006"),
-        ("1992-01-01", "2023-11-08", "1992–8 Nov 2023"),
-        ("2018-02-21", "2019-02-20", "21 Feb 2018–20 Feb 2019"),
-        (None, None, "period not stated"),
-    ],
-)
-def test_period_label(start, end, expected):
-    assert oda.period_label(start, end) == expected
 
 
 def test_format_amount_scales_and_qualifies():
@@ -47,13 +31,6 @@ def test_format_amount_scales_and_qualifies():
     assert oda.format_amount(1_453_000_000, "JPY", "up_to") == "up to ¥1.45 bn"
     assert oda.format_amount(14, "percent") == "14%"
     assert oda.format_amount(float("nan"), "USD") == ""
-
-
-def test_decimal_year_puts_partial_dates_mid_period():
-    assert oda.decimal_year("2000") == 2000.5
-    assert oda.decimal_year("2000-01") == round(2000 + 0.5 / 12, 2)  # 2000.04
-    assert oda.decimal_year("2001-07-02") == round(2001 + 182 / 365, 2)  # day 183 of a common year
-    assert math.isnan(oda.decimal_year(None))
 
 
 def test_aggregates_table_keeps_currencies_in_separate_columns_and_drops_shares():

@@ -82,17 +82,7 @@ def test_peak_and_cagr():
     assert trade.cagr(pd.Series([100.0, 144.0], index=[2000, 2002]), 2000, 2002) == pytest.approx(20.0)
 
 
-def test_missing_runs():
-    assert trade.missing_runs([1980, 1971, 1969, 1972]) == [(1969, 1969), (1971, 1972), (1980, 1980)]
-    assert trade.missing_runs([]) == []
-
-
-def test_period_labels_and_full_years():
-    ts = pd.Timestamp
-    assert trade.period_label(ts("2024-01-01"), ts("2024-10-31")) == "Jan–Oct 2024"
-    assert trade.period_label(ts("2022-01-01"), ts("2022-12-31")) == "2022"
-    assert trade.period_label(ts("2024-03-01"), ts("2024-03-31")) == "Mar 2024"
-    assert trade.period_label(pd.NaT, pd.NaT) == "period not stated"
+def test_full_years():
     full = trade.is_full_year(
         pd.Series(pd.to_datetime(["2022-01-01", "2024-01-01", "2023-01-01"])),
         pd.Series(pd.to_datetime(["2022-12-31", "2024-10-31", "2024-12-31"])),
@@ -202,13 +192,6 @@ def test_listed_share_and_the_unlisted_remainder():
     assert listed.loc[(2021, "kh_to_jp"), "unlisted_percent"] == 50.0
 
 
-@pytest.mark.parametrize(
-    ("end", "label"),
-    [("2006-12-31", "1994–2006"), ("2021-07-31", "1994–Jul 2021"), ("2021-02-11", "1994–11 Feb 2021"),
-     ("2020-02-29", "1994–Feb 2020")],
-)
-def test_cumulative_period_labels(end, label):
-    assert trade.cumulative_period_label(pd.Timestamp("1994-01-01"), pd.Timestamp(end)) == label
 
 
 def test_approvals_table_keeps_every_figure_apart():

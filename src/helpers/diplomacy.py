@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from helpers.periods import decimal_year
+
 __all__ = [
     "CLAIM_EVENT_MATCHES",
     "ERAS",
@@ -23,7 +25,6 @@ __all__ = [
     "assign_era",
     "conflict_table",
     "count_check",
-    "date_position",
     "event_year_check",
     "KEY_EVENTS",
     "milestones",
@@ -129,43 +130,6 @@ def year_of(date: str) -> int:
     return int(str(date)[:4])
 
 
-def date_position(date: str, precision: str) -> float:
-    """Return a date as a decimal year for plotting, at the middle of the span its precision allows.
-
-    A day sits at its own place in the year, a month at its middle, a bare year at mid-year:
-    a year-precision event is not pinned to 1 January.
-
-    Parameters
-    ----------
-    date : str
-        ISO text, ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
-    precision : str
-        ``"day"``, ``"month"`` or ``"year"``.
-
-    Returns
-    -------
-    float
-
-    Examples
-    --------
-    >>> date_position("1992", "year")
-    1992.5
-    >>> date_position("1975-04", "month")
-    1975.2917
-    """
-    year = year_of(date)
-    if precision == "year":
-        return year + 0.5
-    month = int(date[5:7])
-    if precision == "month":
-        return round(year + (month - 0.5) / 12, 4)
-    if precision == "day":
-        day = pd.Timestamp(date)
-        days_in_year = 366 if day.is_leap_year else 365
-        return round(year + (day.day_of_year - 0.5) / days_in_year, 4)
-    raise ValueError(f"unknown precision {precision!r}")
-
-
 def assign_era(year: int, eras: list[tuple[str, int, int | None]] = ERAS) -> str:
     """Return the era a year falls in; years before the first era are 'Before relations'.
 
@@ -212,7 +176,7 @@ def tidy_events(events: pd.DataFrame) -> pd.DataFrame:
     """
     out = events.copy()
     out["year"] = out["date"].map(year_of).astype("int64")
-    out["position"] = [date_position(d, p) for d, p in zip(out["date"], out["date_precision"], strict=True)]
+    out["position"] = [decimal_year(d, p) for d, p in zip(out["date"], out["date_precision"], strict=True)]
     out["era"] = out["year"].map(assign_era)
     if "event_type" in out:
         out["group"] = out["event_type"].map(EVENT_GROUPS)

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.periods import period_label
+
 __all__ = [
     "CHECK_ORDER",
     "FINDING_COLUMNS",
@@ -251,18 +253,6 @@ def format_value(value: float, unit: str) -> str:
     if unit in {"year", "years"}:
         return f"{value:.0f}"
     return f"{value:,.0f}"
-
-
-def _fmt_period(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    if pd.isna(start) and pd.isna(end):
-        return "period not stated"
-    if pd.isna(start):
-        return f"to {end:%Y-%m-%d}"
-    if start == end:
-        return f"{start:%Y-%m-%d}"
-    if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31 and start.year == end.year:
-        return f"{start.year}"
-    return f"{start:%Y-%m-%d} to {end:%Y-%m-%d}"
 
 
 def parse_date_interval(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -711,7 +701,7 @@ def _judge(c, cand: pd.DataFrame, tol: Tolerances, check: str) -> dict:
         f"{format_value(o.value, c.unit)} ({o.basis}, {o.source_id}, {op:+.1f}%)" for _, s, _, _, op, o in judged[1:]
     ]
     also = f" Other evidence for the period: {'; '.join(others)}." if others else ""
-    period = _fmt_period(e.period_start, e.period_end)
+    period = period_label(e.period_start, e.period_end)
     claimed = format_value(c.value, c.unit)
     evid = format_value(e.value, c.unit)
     common = dict(
@@ -842,7 +832,7 @@ def check_parts_total(claims: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
                     evidence_dataset="claims",
                     gap_abs=gap,
                     gap_pct=pct,
-                    evidence_period=_fmt_period(whole["period_start"], whole["period_end"]),
+                    evidence_period=period_label(whole["period_start"], whole["period_end"]),
                 )
             )
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
@@ -903,7 +893,7 @@ def check_growth(
         band = prev * max(tol.exact_rel, tol.growth_pp / (100 + g.value))
         head = (
             f"{format_value(g.value, 'percent')} growth on {format_value(level['value'], level['unit'])} "
-            f"({level['claim_id']}) implies {format_value(prev, level['unit'])} for {_fmt_period(p_start, p_end)}"
+            f"({level['claim_id']}) implies {format_value(prev, level['unit'])} for {period_label(p_start, p_end)}"
         )
         same = cand[_same_period(cand, p_start, p_end)]
         if len(same):
@@ -918,7 +908,7 @@ def check_growth(
                     "growth vs previous level",
                     text,
                     evidence_value=e.value,
-                    evidence_period=_fmt_period(p_start, p_end),
+                    evidence_period=period_label(p_start, p_end),
                     evidence_source=e.source_id,
                     evidence_dataset=e.dataset,
                     reporter_basis=e.basis,
@@ -934,8 +924,8 @@ def check_growth(
             lo = lower.loc[lower["period_end"].idxmax()]
             hi = upper.loc[upper["period_end"].idxmin()]
             lo_period, hi_period = (
-                _fmt_period(lo.period_start, lo.period_end),
-                _fmt_period(hi.period_start, hi.period_end),
+                period_label(lo.period_start, lo.period_end),
+                period_label(hi.period_start, hi.period_end),
             )
             ok = lo.value - band <= prev <= hi.value + band
             text = (
@@ -977,7 +967,7 @@ def check_growth(
                     evidence_dataset="claims",
                     gap_abs=gap,
                     gap_pct=pct,
-                    evidence_period=_fmt_period(p_start, p_end),
+                    evidence_period=period_label(p_start, p_end),
                 )
             )
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
@@ -1060,7 +1050,7 @@ def check_units(claims: pd.DataFrame, evidence: pd.DataFrame, tol: Tolerances) -
         if c.unit != "USD" or pd.isna(c.value) or pd.isna(c.period_end) or pd.isna(c.period_start):
             continue
         days = (c.period_end - c.period_start).days + 1
-        claim_period = _fmt_period(c.period_start, c.period_end)
+        claim_period = period_label(c.period_start, c.period_end)
         ev = evidence[(evidence["indicator"] == c.indicator) & (evidence["period_end"].dt.year == c.period_end.year)]
         sib = frame[
             (frame["source_id"] == c.source_id)
@@ -1078,7 +1068,7 @@ def check_units(claims: pd.DataFrame, evidence: pd.DataFrame, tol: Tolerances) -
                 word = "million for billion" if ratio < 1 else "billion for million"
                 text = (
                     f"Claimed {c.value_as_printed} ({claim_period}) is 1/{1 / ratio:,.0f} of "
-                    f"{format_value(value, 'USD')} for {_fmt_period(start, end)} ({source}"
+                    f"{format_value(value, 'USD')} for {period_label(start, end)} ({source}"
                     + (f", pro-rated to {days} days: {format_value(scaled, 'USD')}" if abs(scaled - value) > 1 else "")
                     + f"): a unit slip ({word}); with the other unit the figure would be in line."
                 )
@@ -1091,7 +1081,7 @@ def check_units(claims: pd.DataFrame, evidence: pd.DataFrame, tol: Tolerances) -
                         "units",
                         text,
                         evidence_value=scaled,
-                        evidence_period=_fmt_period(start, end),
+                        evidence_period=period_label(start, end),
                         evidence_source=source,
                         evidence_dataset=dataset,
                         gap_abs=gap,
@@ -1176,7 +1166,7 @@ def check_cross_claims(claims: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
                         evidence_value=o.value,
                         evidence_source=o.claim_id,
                         evidence_dataset="claims",
-                        evidence_period=_fmt_period(o.period_start, o.period_end),
+                        evidence_period=period_label(o.period_start, o.period_end),
                         gap_abs=gap,
                         gap_pct=pct,
                     )
@@ -1285,10 +1275,10 @@ def _why_unverifiable(c, evidence: pd.DataFrame, same_text: dict[str, str]) -> s
             n = near.iloc[0]
             hint = (
                 f"; the closest figure in the data is {format_value(n.value, c.unit)} for "
-                f"{_fmt_period(n.period_start, n.period_end)} ({n.basis}, {n.source_id})"
+                f"{period_label(n.period_start, n.period_end)} ({n.basis}, {n.source_id})"
             )
         return f"The period is not stated, so no figure can be matched{hint}."
-    return f"No independent figure for {c.indicator} covers {_fmt_period(c.period_start, c.period_end)}."
+    return f"No independent figure for {c.indicator} covers {period_label(c.period_start, c.period_end)}."
 
 
 def combine_findings(

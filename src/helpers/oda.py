@@ -13,19 +13,19 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from helpers.periods import QUALIFIER_WORDS, decimal_year, period_label
+
 __all__ = [
     "BASIS_LABELS",
     "CLAIM_LINKS",
     "INDICATOR_LABELS",
     "aggregates_table",
     "claim_evidence",
-    "decimal_year",
     "format_amount",
     "implied_total_oda",
     "instrument_mix",
     "instrument_shares",
     "milestones_table",
-    "period_label",
     "project_amounts",
     "project_dates",
     "project_summary",
@@ -53,61 +53,6 @@ BASIS_LABELS = {
     "unspecified": "basis not stated",
 }
 
-_QUALIFIER_WORDS = {
-    "exact": "",
-    "about": "about ",
-    "more_than": "more than ",
-    "up_to": "up to ",
-    "nearly": "nearly ",
-}
-
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-
-def _day(ts: pd.Timestamp) -> str:
-    return f"{ts.day} {_MONTHS[ts.month - 1]} {ts.year}"
-
-
-def period_label(start, end) -> str:
-    """Return a short, human label for a period given by its first and last day.
-
-    Calendar years read ``1992–2010`` (or ``2006``), a Japanese fiscal year (1 April to 31 March)
-    ``JFY2006``, a stock or cumulative figure without a start ``to 31 Mar 2006``, and any other
-    window its two days.
-
-    Parameters
-    ----------
-    start, end : date-like or missing
-        ``period_start`` and ``period_end`` of a row.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> period_label("1992-01-01", "2010-12-31")
-    '1992–2010'
-    >>> period_label("2006-04-01", "2007-03-31")
-    'JFY2006'
-    >>> period_label(None, "2006-03-31")
-    'to 31 Mar 2006'
-    """
-    start = pd.Timestamp(start) if pd.notna(start) else None
-    end = pd.Timestamp(end) if pd.notna(end) else None
-    if start is None and end is None:
-        return "period not stated"
-    if start is None:
-        return f"to {_day(end)}"
-    if end is None:
-        return f"from {_day(start)}"
-    if (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31):
-        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-    if (start.month, start.day) == (4, 1) and (end.month, end.day) == (3, 31) and end.year == start.year + 1:
-        return f"JFY{start.year}"
-    if (start.month, start.day) == (1, 1):
-        return f"{start.year}–{_day(end)}"
-    return f"{_day(start)}–{_day(end)}"
 
 
 def format_amount(value: float, unit: str, qualifier: str | None = "exact") -> str:
@@ -127,7 +72,7 @@ def format_amount(value: float, unit: str, qualifier: str | None = "exact") -> s
     """
     if pd.isna(value):
         return ""
-    words = _QUALIFIER_WORDS.get(qualifier, "") if isinstance(qualifier, str) else ""
+    words = QUALIFIER_WORDS.get(qualifier, "") if isinstance(qualifier, str) else ""
     if unit == "JPY" and abs(value) < 1e9:
         text = f"¥{value / 1e6:,.0f} m"
     elif unit == "JPY":
@@ -287,41 +232,6 @@ def implied_total_oda(agg: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return out.sort_values("period", ignore_index=True)
-
-
-def decimal_year(date: str | None, precision: str | None = None) -> float:
-    """Return a partial date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) as a decimal year at the
-    middle of the period it names, for plotting on a year axis.
-
-    Parameters
-    ----------
-    date : str
-        The date as stored (precision kept by its length).
-    precision : {"year", "month", "day"}, optional
-        If not given, read from the string's length.
-
-    Examples
-    --------
-    >>> decimal_year("1968")
-    1968.5
-    >>> decimal_year("2009-07")
-    2009.54
-    >>> decimal_year("2001-01-01")
-    2001.0
-    """
-    if date is None or pd.isna(date):
-        return float("nan")
-    text = str(date)
-    if precision is None or pd.isna(precision):
-        precision = {4: "year", 7: "month"}.get(len(text), "day")
-    year = int(text[:4])
-    if precision == "year":
-        return year + 0.5
-    if precision == "month":
-        return round(year + (int(text[5:7]) - 0.5) / 12, 2)
-    day = pd.Timestamp(text[:10])
-    days_in_year = 366 if day.is_leap_year else 365
-    return round(year + (day.day_of_year - 1) / days_in_year, 2)
 
 
 def project_dates(projects: pd.DataFrame) -> pd.DataFrame:

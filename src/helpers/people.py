@@ -13,12 +13,13 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from helpers.periods import period_label
+
 __all__ = [
     "COUNTRY_NAMES",
     "FLOW_INDICATORS",
     "cagr",
     "claim_label",
-    "consecutive_runs",
     "coverage",
     "growth_table",
     "index_to",
@@ -28,10 +29,8 @@ __all__ = [
     "observations",
     "peak_and_fall",
     "period_kind",
-    "period_label",
     "place_claims",
     "point_table",
-    "qualified",
     "spread_labels",
     "stock_wide",
     "year_on_year",
@@ -45,13 +44,6 @@ COUNTRY_NAMES = {
     "IDN": "Indonesia", "JPN": "Japan", "KHM": "Cambodia", "LAO": "Laos", "MMR": "Myanmar",
     "MYS": "Malaysia", "PHL": "Philippines", "SGP": "Singapore", "THA": "Thailand", "VNM": "Viet Nam",
 }  # fmt: skip
-
-_QUALIFIER_WORDS = {
-    "exact": "", "about": "about ", "more_than": "more than ", "less_than": "less than ",
-    "up_to": "up to ", "target": "target ",
-}  # fmt: skip
-
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -222,19 +214,6 @@ def growth_table(stock: pd.DataFrame, start: int, end: int, destination: str = "
     return table.sort_values(["change_pct"], ascending=False, kind="stable")
 
 
-def qualified(value: float, qualifier: str) -> str:
-    """Return a figure as words with its qualifier, e.g. ``'about 11,000'``.
-
-    Examples
-    --------
-    >>> qualified(11000, "about")
-    'about 11,000'
-    >>> qualified(6111.0, "exact")
-    '6,111'
-    """
-    return f"{_QUALIFIER_WORDS.get(qualifier, qualifier + ' ')}{value:,.0f}"
-
-
 def spread_labels(positions: Mapping[str, float], min_gap: float) -> dict[str, float]:
     """Return label positions moved apart so that neighbours are at least ``min_gap`` apart.
 
@@ -276,28 +255,6 @@ def period_kind(start: pd.Timestamp, end: pd.Timestamp) -> str:
     return "partial_year"
 
 
-def period_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    """Return a short English label of a period, e.g. ``'Jan–Jun 2024'`` or ``'1 Oct 2017'``.
-
-    Examples
-    --------
-    >>> period_label(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-06-30"))
-    'Jan–Jun 2024'
-    >>> period_label(pd.Timestamp("2017-10-01"), pd.Timestamp("2017-10-01"))
-    '1 Oct 2017'
-    """
-    kind = period_kind(start, end)
-    if kind == "point":
-        return f"{start.day} {_MONTHS[start.month - 1]} {start.year}"
-    if kind == "full_year":
-        return str(start.year)
-    if kind == "month":
-        return f"{_MONTHS[start.month - 1]} {start.year}"
-    if start.year == end.year and start.day == 1 and end.is_month_end:
-        return f"{_MONTHS[start.month - 1]}–{_MONTHS[end.month - 1]} {start.year}"
-    return f"{period_label(start, start)} – {period_label(end, end)}"
-
-
 def point_table(counts: pd.DataFrame, indicators: Iterable[str]) -> pd.DataFrame:
     """Return the ``people_counts`` rows of some indicators with a period label and kind.
 
@@ -330,23 +287,6 @@ def missing_annual_years(counts: pd.DataFrame, indicator: str, first: int, last:
     periods = zip(rows["period_start"], rows["period_end"], strict=True)
     annual = {s.year for s, e in periods if period_kind(s, e) == "full_year"}
     return [y for y in range(first, last + 1) if y not in annual]
-
-
-def consecutive_runs(years: Iterable[int]) -> list[tuple[int, int]]:
-    """Return runs of consecutive years as ``(first, last)`` pairs, in order.
-
-    Examples
-    --------
-    >>> consecutive_runs([2008, 2009, 2010, 2017, 2020, 2021])
-    [(2008, 2010), (2017, 2017), (2020, 2021)]
-    """
-    runs: list[tuple[int, int]] = []
-    for year in sorted(set(years)):
-        if runs and year == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], year)
-        else:
-            runs.append((year, year))
-    return runs
 
 
 # --------------------------------------------------------------------------------------------

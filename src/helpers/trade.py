@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.periods import period_label
+
 __all__ = [
     "BASIS_LABELS",
     "COMPOSITION_DIRECTIONS",
@@ -24,16 +26,13 @@ __all__ = [
     "claims_vs_series",
     "closest_figures",
     "composition_by_direction",
-    "cumulative_period_label",
     "flows_by_reporter",
     "implied_totals",
     "is_full_year",
     "japan_shares",
     "listed_share",
     "mirror_gap",
-    "missing_runs",
     "peak",
-    "period_label",
     "surplus_years",
 ]
 
@@ -54,9 +53,6 @@ _DIRECTION = {
 }
 # trade_composition direction code -> plain label (seen from the exporter).
 COMPOSITION_DIRECTIONS = {"kh_to_jp": "Cambodia's exports to Japan", "jp_to_kh": "Japan's exports to Cambodia"}
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-
 def flows_by_reporter(dots: pd.DataFrame, years: range | None = None) -> pd.DataFrame:
     """Return bilateral trade per year and reporter, from Cambodia's point of view.
 
@@ -148,23 +144,6 @@ def surplus_years(balance: pd.Series) -> dict[str, int | None]:
             break
         sustained = int(year)
     return {"first": first, "sustained_since": sustained, "years_in_surplus": int(positive.sum())}
-
-
-def missing_runs(years: list[int]) -> list[tuple[int, int]]:
-    """Group years into runs of consecutive years, as ``(first, last)`` pairs.
-
-    Examples
-    --------
-    >>> missing_runs([1967, 1969, 1971, 1972, 1973])
-    [(1967, 1967), (1969, 1969), (1971, 1973)]
-    """
-    runs: list[tuple[int, int]] = []
-    for year in sorted(years):
-        if runs and year == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], year)
-        else:
-            runs.append((year, year))
-    return runs
 
 
 def mirror_gap(flows: pd.DataFrame, direction: str) -> pd.DataFrame:
@@ -283,30 +262,6 @@ def is_full_year(start: pd.Series, end: pd.Series) -> pd.Series:
         (start.dt.month == 1) & (start.dt.day == 1) & (end.dt.month == 12) & (end.dt.day == 31)
         & (start.dt.year == end.dt.year)
     ).fillna(False).astype(bool)
-
-
-def period_label(start, end) -> str:
-    """Return a short label for a period: ``2022``, ``Jan–Oct 2024``, or ``period not stated``.
-
-    Examples
-    --------
-    >>> period_label(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-10-31"))
-    'Jan–Oct 2024'
-    >>> period_label(pd.Timestamp("2022-01-01"), pd.Timestamp("2022-12-31"))
-    '2022'
-    >>> period_label(pd.NaT, pd.NaT)
-    'period not stated'
-    """
-    start, end = pd.to_datetime(start), pd.to_datetime(end)
-    if pd.isna(start) or pd.isna(end):
-        return "period not stated"
-    if start.year != end.year:
-        return f"{_MONTHS[start.month - 1]} {start.year}–{_MONTHS[end.month - 1]} {end.year}"
-    if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31:
-        return str(start.year)
-    if start.month == end.month:
-        return f"{_MONTHS[start.month - 1]} {start.year}"
-    return f"{_MONTHS[start.month - 1]}–{_MONTHS[end.month - 1]} {start.year}"
 
 
 def annual_rows(reported: pd.DataFrame, indicator: str) -> pd.DataFrame:
@@ -603,31 +558,6 @@ def listed_share(composition: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def cumulative_period_label(start, end) -> str:
-    """Label a cumulative period from its first year to its cut-off: ``1994–2015``, ``1994–Mar 2019``.
-
-    The start is shown as a year; the end as a year when it is 31 December, as month and year when it
-    is the last day of a month, and as a full date otherwise.
-
-    Examples
-    --------
-    >>> cumulative_period_label(pd.Timestamp("1994-01-01"), pd.Timestamp("2015-12-31"))
-    '1994–2015'
-    >>> cumulative_period_label(pd.Timestamp("1994-01-01"), pd.Timestamp("2019-03-31"))
-    '1994–Mar 2019'
-    >>> cumulative_period_label(pd.Timestamp("1994-01-01"), pd.Timestamp("2021-02-11"))
-    '1994–11 Feb 2021'
-    """
-    start, end = pd.Timestamp(start), pd.Timestamp(end)
-    if end.month == 12 and end.day == 31:
-        tail = str(end.year)
-    elif end.is_month_end:
-        tail = f"{_MONTHS[end.month - 1]} {end.year}"
-    else:
-        tail = f"{end.day} {_MONTHS[end.month - 1]} {end.year}"
-    return f"{start.year}–{tail}"
-
-
 def approvals_table(approvals: pd.DataFrame) -> pd.DataFrame:
     """Format ``investment_approvals`` for display: one row per published figure, never combined.
 
@@ -657,7 +587,7 @@ def approvals_table(approvals: pd.DataFrame) -> pd.DataFrame:
     periods = zip(rows["period_start"], rows["period_end"], strict=True)
     amounts = zip(rows["qualifier"], rows["amount_usd"], strict=True)
     return pd.DataFrame({
-        "period": [cumulative_period_label(start, end) for start, end in periods],
+        "period": [period_label(start, end) for start, end in periods],
         "scope": rows["scope"].tolist(),
         "projects": [("not given" if pd.isna(n) else str(int(n))) for n in rows["projects"]],
         "amount (US$ m)": [f"{prefix[q]}{v / 1e6:,.1f}" for q, v in amounts],
