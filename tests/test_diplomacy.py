@@ -317,7 +317,8 @@ def test_agreement_by_year_keeps_gaps_as_gaps():
 
 
 def test_agreement_by_issue_counts_a_roll_call_under_each_issue():
-    table = dp.agreement_by_issue(VOTES, {"late 1970s": (1976, 1979), "1980": (1980, 1980)}).set_index(["period", "issue"])
+    periods = {"late 1970s": (1976, 1979), "1980": (1980, 1980)}
+    table = dp.agreement_by_issue(VOTES, periods).set_index(["period", "issue"])
     assert table.loc[("late 1970s", "Palestinian conflict"), "joint_votes"] == 2  # rcid 3 and 4
     assert table.loc[("late 1970s", "Palestinian conflict"), "share_alike"] == pytest.approx(50.0)
     assert table.loc[("late 1970s", "Human rights"), "joint_votes"] == 1  # rcid 2 has no Cambodian vote

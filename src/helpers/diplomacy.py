@@ -2,8 +2,9 @@
 
 The functions take the curated datasets (``diplomatic_events``, ``agreements``,
 ``partnership_levels``, ``un_votes_khm_jpn``, ``igo_joint_memberships``, ``diplomatic_exchange``)
-as loaded by :func:`helpers.load` and return small tidy frames for the diplomacy notebook. Dates in the datasets are ISO text at three precisions
-(``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``); nothing here invents a finer date than the source gave.
+as loaded by :func:`helpers.load` and return small tidy frames for the diplomacy notebook.
+Dates in the datasets are ISO text at three precisions (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``);
+nothing here invents a finer date than the source gave.
 """
 
 from __future__ import annotations
