@@ -308,8 +308,10 @@ def test_joint_votes_leave_out_absences_and_count_every_kind_of_alike():
 def test_agreement_by_year_keeps_gaps_as_gaps():
     table = dp.agreement_by_year(VOTES, 1976, 1980)
     assert table.index.tolist() == [1976, 1977, 1978, 1979, 1980]
-    assert table["basis"].tolist() == ["few joint votes", "no Cambodian vote", "no roll call",
+    assert table["basis"].tolist() == ["few joint votes", "no joint vote", "no roll call",
                                        "few joint votes", "full"]
+    japan_absent = dp.agreement_by_year(votes_frame([(1, "1956-11-06", "", "yes", None)]), 1956, 1956)
+    assert japan_absent.loc[1956, "basis"] == "no joint vote"  # Cambodia voted, but not beside Japan
     assert table.loc[1979, ["roll_calls", "cambodia_votes", "joint_votes", "alike"]].tolist() == [4, 4, 3, 2]
     assert table.loc[1979, "share_alike"] == pytest.approx(200 / 3)
     assert table.loc[1980, "share_alike"] == pytest.approx(70.0)

@@ -566,8 +566,8 @@ def agreement_by_year(votes: pd.DataFrame, first_year: int, last_year: int) -> p
         Index ``year``; columns ``roll_calls`` (roll calls in which either country voted),
         ``cambodia_votes``, ``joint_votes``, ``alike``, ``share_alike`` (per cent of joint votes,
         missing where there is none: a gap, never filled in) and ``basis``: ``"full"`` (at least
-        :data:`MIN_JOINT_VOTES` joint votes), ``"few joint votes"``, ``"no Cambodian vote"`` or
-        ``"no roll call"``.
+        :data:`MIN_JOINT_VOTES` joint votes), ``"few joint votes"``, ``"no joint vote"`` (roll calls
+        were held but the two never both voted) or ``"no roll call"``.
 
     Examples
     --------
@@ -575,7 +575,7 @@ def agreement_by_year(votes: pd.DataFrame, first_year: int, last_year: int) -> p
     ...                   "cambodia_vote": [None, "yes", "no"], "japan_vote": ["yes", "yes", "yes"]})
     >>> t = agreement_by_year(v, 1977, 1979)
     >>> t["basis"].tolist(), t.loc[1979, "share_alike"]
-    (['no Cambodian vote', 'no roll call', 'few joint votes'], np.float64(50.0))
+    (['no joint vote', 'no roll call', 'few joint votes'], np.float64(50.0))
     """
     _check_votes(votes)
     years = pd.to_datetime(votes["date"]).dt.year
@@ -593,7 +593,7 @@ def agreement_by_year(votes: pd.DataFrame, first_year: int, last_year: int) -> p
     out["share_alike"] = (100 * out["alike"] / out["joint_votes"].where(out["joint_votes"] > 0)).astype("float64")
     out["basis"] = "full"
     out.loc[out["joint_votes"] < MIN_JOINT_VOTES, "basis"] = "few joint votes"
-    out.loc[out["cambodia_votes"] == 0, "basis"] = "no Cambodian vote"
+    out.loc[out["joint_votes"] == 0, "basis"] = "no joint vote"
     out.loc[out["roll_calls"] == 0, "basis"] = "no roll call"
     return out
 
