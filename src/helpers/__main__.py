@@ -23,11 +23,18 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "execute":
         from helpers.notebooks import execute_all
 
+        missing = [str(p) for p in args.notebooks if not p.is_file()]
+        if missing:
+            parser.exit(2, f"No such notebook: {', '.join(missing)}\n")
         execute_all(args.notebooks or None, jobs=args.jobs)
     elif args.command == "new":
         from helpers.notebooks import new_notebook
 
-        print(f"Created {new_notebook(args.name)}: write it, then `make execute` and `make test`.")
+        try:
+            made = new_notebook(args.name)
+        except (ValueError, FileExistsError) as error:  # a user's mistake: one line, no traceback
+            parser.exit(2, f"Cannot create the notebook: {error}\n")
+        print(f"Created {made}: write it, then `make execute NB=notebooks/{made.name}` and `make test`.")
     elif args.command == "site":
         from helpers.site import build_site
 
