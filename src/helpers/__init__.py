@@ -34,7 +34,25 @@ _EXPORTS = {
     "use_house_style": "style",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "PALETTE",
+    "REPORTER_COLOURS",
+    "DataValidationError",
+    "UnknownDatasetError",
+    "cite",
+    "cite_source",
+    "describe",
+    "finding",
+    "finish_figure",
+    "list_datasets",
+    "load",
+    "new_figure",
+    "references",
+    "source_line",
+    "sources_of",
+    "use_house_style",
+    "validate",
+]
 
 if TYPE_CHECKING:  # what linters and editors see; at run time __getattr__ does the importing
     from helpers.citations import cite, cite_source, references, source_line, sources_of

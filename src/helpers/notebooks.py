@@ -13,7 +13,6 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from helpers.paths import NOTEBOOKS_DIR
