@@ -88,7 +88,9 @@ IMPORTS = {
     "import_helpers": "import helpers",
     # What a notebook's first cell amounts to: every public name and the analysis modules.
     "import_helpers_all": "import helpers\nfor n in helpers.__all__: getattr(helpers, n)\n"
-    "from helpers import corpus, diplomacy, factcheck, oda, people, periods, trade",
+    "import importlib, pkgutil\nfor m in pkgutil.iter_modules(helpers.__path__):\n"
+    "    if m.name not in ('__main__', 'contract', 'notebooks', 'site'):\n"
+    "        importlib.import_module('helpers.' + m.name)",
 }
 
 SITE_PROBE = "import inspect, helpers.site as s; assert 'out' in inspect.signature(s.build_site).parameters"

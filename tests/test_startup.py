@@ -2,6 +2,7 @@
 and a test session that stops on bad data with the root cause on one line."""
 
 import os
+import pkgutil
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,8 @@ from helpers.__main__ import main
 from helpers.paths import REPO_ROOT
 
 HEAVY = ("nbformat", "jsonschema", "frictionless", "nbclient")
+# Modules that read, run or render notebook files: the command line and tests use them, kernels do not.
+NOTEBOOK_TOOLING = {"__main__", "contract", "notebooks", "site"}
 
 
 def imported_after(code: str) -> set[str]:
@@ -29,11 +32,14 @@ def test_import_helpers_imports_nothing_heavy():
 
 
 def test_what_a_notebook_uses_does_not_pull_in_the_notebook_tooling():
-    used = imported_after("import helpers\nfor name in helpers.__all__: getattr(helpers, name)")
+    analysis = [m.name for m in pkgutil.iter_modules(helpers.__path__) if m.name not in NOTEBOOK_TOOLING]
+    used = imported_after("import helpers\nfor name in helpers.__all__: getattr(helpers, name)\n"
+                          + "".join(f"import helpers.{name}\n" for name in analysis))
     assert used == {"pandas", "matplotlib"}, "nbformat/jsonschema/frictionless belong in functions that need them"
 
 
 def test_every_public_name_and_submodule_resolves():
+    assert sorted(helpers.__all__) == sorted(helpers._EXPORTS)
     for name in helpers.__all__:
         assert getattr(helpers, name) is not None
     assert set(helpers.__all__) <= set(dir(helpers))

@@ -6,6 +6,7 @@ live here, tested by ``tests/``.
 ``import helpers`` itself imports nothing heavy: each public name is imported from its module
 the first time it is used (PEP 562), so a kernel pays only for what its notebook touches, and
 never for the notebook-file tooling (nbformat, jsonschema) or the validator (Frictionless).
+A new public name goes in ``_EXPORTS``, ``__all__`` and the ``TYPE_CHECKING`` block.
 """
 
 from __future__ import annotations
@@ -26,30 +27,40 @@ _EXPORTS = {
     "list_datasets": "datasets",
     "load": "datasets",
     "validate": "datasets",
+    "claim_verdicts": "factcheck",
     "finding": "findings",
     "PALETTE": "style",
     "REPORTER_COLOURS": "style",
+    "VERDICT_COLOURS": "style",
+    "VERDICT_LABELS": "style",
     "finish_figure": "style",
+    "format_axis": "style",
     "new_figure": "style",
     "use_house_style": "style",
+    "table": "tables",
 }
 
 __all__ = [
     "PALETTE",
     "REPORTER_COLOURS",
+    "VERDICT_COLOURS",
+    "VERDICT_LABELS",
     "DataValidationError",
     "UnknownDatasetError",
     "cite",
+    "claim_verdicts",
     "cite_source",
     "describe",
     "finding",
     "finish_figure",
+    "format_axis",
     "list_datasets",
     "load",
     "new_figure",
     "references",
     "source_line",
     "sources_of",
+    "table",
     "use_house_style",
     "validate",
 ]
@@ -57,8 +68,19 @@ __all__ = [
 if TYPE_CHECKING:  # what linters and editors see; at run time __getattr__ does the importing
     from helpers.citations import cite, cite_source, references, source_line, sources_of
     from helpers.datasets import DataValidationError, UnknownDatasetError, describe, list_datasets, load, validate
+    from helpers.factcheck import claim_verdicts
     from helpers.findings import finding
-    from helpers.style import PALETTE, REPORTER_COLOURS, finish_figure, new_figure, use_house_style
+    from helpers.style import (
+        PALETTE,
+        REPORTER_COLOURS,
+        VERDICT_COLOURS,
+        VERDICT_LABELS,
+        finish_figure,
+        format_axis,
+        new_figure,
+        use_house_style,
+    )
+    from helpers.tables import table
 
 
 def __getattr__(name: str) -> Any:
