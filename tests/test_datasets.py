@@ -317,3 +317,16 @@ def test_invalid_datapackage_json_names_file_line_and_column(package):
     (package / "datapackage.json").write_text('{\n  "name": "x",\n  "resources": [,]\n}\n')
     with pytest.raises(helpers.DataValidationError, match=r"datapackage\.json, line 3, column 17: not valid JSON"):
         helpers.list_datasets()
+
+
+@pytest.mark.parametrize(
+    ("dataset", "field", "value"),
+    [("sources", "accessed", "2999-01-01"),
+     ("claims", "statement_date", "2999-01-01"), ("oda_projects", "agreement_date", "2999")],
+)
+def test_when_a_source_was_published_read_or_signed_is_not_in_the_future(real_copy, dataset, field, value):
+    file = helpers.describe(dataset)["path"]
+    row = row_where(file, field, lambda cell: len(cell) == len(value))
+    line = real_copy(file, row, field, value)
+    with pytest.raises(helpers.DataValidationError, match=rf"{file}, row {line}, field '{field}'.*lies in the future"):
+        helpers.load(dataset)

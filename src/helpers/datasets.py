@@ -47,7 +47,10 @@ __all__ = [
 
 # How Table Schema types become pandas dtypes (nullable where a cell may be empty).
 _INTEGER_TYPES = {"integer", "year"}
-_DATE_FIELD_NAMES = {"date", "year", "as_of", "period_start"}
+# Dates that say when something happened or was read: none may lie in the future.
+_DATE_FIELD_NAMES = {
+    "date", "year", "as_of", "period_start", "published", "accessed", "statement_date", "agreement_date",
+}  # fmt: skip
 _MAX_ERRORS_SHOWN = 20
 _FRICTIONLESS_ERROR_LIMIT = 1000  # Frictionless's own default: it stops validating there
 # Bump when the checks below change, so that results cached by older checks are not trusted.
