@@ -285,6 +285,18 @@ def test_header_only_file_is_an_error(package):
         helpers.load("trade")
 
 
+def test_empty_file_is_an_error(package):
+    write_trade(package, "")
+    with pytest.raises(helpers.DataValidationError, match=r"trade\.csv: the file is empty, not even a header"):
+        helpers.load("trade")
+
+
+def test_missing_file_behind_a_foreign_key_is_named(package):
+    (package / "sources.csv").unlink()
+    with pytest.raises(helpers.DataValidationError, match=r"sources\.csv: file is missing \(a foreign key of"):
+        helpers.load("trade")
+
+
 @pytest.mark.parametrize("name", [None, 123, ["trade"]])
 def test_a_name_that_is_not_a_string_is_a_clear_type_error(package, name):
     with pytest.raises(TypeError, match=r"a dataset name is a string such as 'trade_dots'.*list_datasets"):

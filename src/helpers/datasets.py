@@ -240,6 +240,10 @@ def _fingerprint(resource: dict[str, Any], folder: Path) -> str:
     referenced = {fk["reference"]["resource"] for fk in resource["schema"].get("foreignKeys", [])}
     paths = [resource["path"]] + [describe(r)["path"] for r in sorted(referenced) if r]
     for rel in paths:
+        if not (folder / rel).exists():
+            raise DataValidationError(
+                f"{_shown(folder / rel)}: file is missing (a foreign key of dataset {resource['name']!r} refers to it)"
+            )
         digest.update(rel.encode())
         digest.update((folder / rel).read_bytes())
     return digest.hexdigest()
@@ -278,7 +282,10 @@ def _validate_with_frictionless(name: str, folder: Path) -> None:
 
 def _read_text(path: Path) -> pd.DataFrame:
     """Every cell as text, empty cells missing: what the checks below read."""
-    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    except pd.errors.EmptyDataError:
+        raise DataValidationError(f"{_shown(path)}: the file is empty, not even a header [empty-file]") from None
 
 
 def _read_typed(raw: pd.DataFrame, schema: dict[str, Any]) -> pd.DataFrame:
