@@ -50,6 +50,7 @@ __all__ = [
     "check_official",
     "check_parts_total",
     "check_units",
+    "claim_verdicts",
     "claim_basis",
     "combine_findings",
     "compare",
@@ -1453,3 +1454,82 @@ def conflict_table(result: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return table.sort_values(["verdict", "claim"], ignore_index=True)
+
+
+# --------------------------------------------------------------------------------------------
+# The verdicts other notebooks show
+# --------------------------------------------------------------------------------------------
+
+VERDICT_TABLE_COLUMNS = ["claim_id", "article", "what", "as_printed", "verdict", "verdict_label", "explanation"]
+
+
+def article_labels(manifest: pd.DataFrame, dates: pd.Series) -> dict[str, str]:
+    """Return a reader's name for each seed article: outlet (or headline) and month.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"source_id": ["seed_9"], "outlet": [None], "headline": ["[A visit]"]})
+    >>> article_labels(m, pd.Series({"seed_9": pd.Timestamp("2023-12-17")}))
+    {'seed_9': 'A visit (Dec 2023)'}
+    """
+    labels = {}
+    for row in manifest.itertuples(index=False):
+        name = row.outlet if isinstance(row.outlet, str) and row.outlet else str(row.headline).strip("[]")
+        when = dates.get(row.source_id, pd.NaT)
+        labels[row.source_id] = f"{name} ({when:%b %Y})" if pd.notna(when) else name
+    return labels
+
+
+def claim_verdicts(claim_ids=None, *, theme: str | None = None) -> pd.DataFrame:
+    """Return the fact-check's verdict on each claim: the one verdict every notebook shows.
+
+    Parameters
+    ----------
+    claim_ids : iterable of str, optional
+        Claims to return (all by default); an unknown id raises ``KeyError``.
+    theme : str, optional
+        Only claims of this theme (``trade``, ``people``, ``oda``, ``diplomacy``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``claim_id, article, what, as_printed, verdict, verdict_label, explanation``,
+        in claim order.
+    """
+    from helpers.corpus import seed_manifest
+    from helpers.datasets import load
+    from helpers.style import VERDICT_LABELS
+
+    result = _cached_result()
+    if theme is not None:
+        result = result[result["theme"] == theme]
+    if claim_ids is not None:
+        wanted = list(claim_ids)
+        unknown = sorted(set(wanted) - set(result["claim_id"]))
+        if unknown:
+            raise KeyError(f"no fact-check verdict for claim(s) {unknown}")
+        result = result[result["claim_id"].isin(wanted)]
+    events = build_events(load("diplomatic_events"), load("partnership_levels"), load("agreements"))
+    labels = article_labels(seed_manifest(), article_dates(load("claims"), events))
+    return pd.DataFrame(
+        {
+            "claim_id": result["claim_id"],
+            "article": result["source_id"].map(labels),
+            "what": result["subject"],
+            "as_printed": result["value_as_printed"],
+            "verdict": result["verdict"],
+            "verdict_label": result["verdict"].map(VERDICT_LABELS),
+            "explanation": result["explanation"],
+        },
+        columns=VERDICT_TABLE_COLUMNS,
+    ).sort_values("claim_id", ignore_index=True)
+
+
+_RESULT_CACHE: dict[str, pd.DataFrame] = {}
+
+
+def _cached_result() -> pd.DataFrame:
+    # One fact-check per kernel: several notebook cells ask for verdicts of different claims.
+    if "result" not in _RESULT_CACHE:
+        _RESULT_CACHE["result"] = run_fact_check()
+    return _RESULT_CACHE["result"].copy()
