@@ -41,6 +41,7 @@ __all__ = [
     "last_updated",
     "notebook_info",
     "parse_header",
+    "proving_section",
     "ranked",
     "section_anchor",
     "section_charts",
@@ -284,8 +285,8 @@ def wrap_tables(body: str) -> str:
 
     Examples
     --------
-    >>> wrap_tables("<p>x</p><table class='t'><tr><td>1</td></tr></table>")
-    "<p>x</p><div class=\\"table-wrap\\"><table class='t'><tr><td>1</td></tr></table></div>"
+    >>> print(wrap_tables("<p>x</p><table><tr><td>1</td></tr></table>"))
+    <p>x</p><div class="table-wrap"><table><tr><td>1</td></tr></table></div>
     """
     return _TABLE_CLOSE.sub("</table></div>", _TABLE_OPEN.sub('<div class="table-wrap"><table', body))
 
@@ -494,13 +495,28 @@ def ranked(findings: Sequence[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.rank is None, f.rank or 0))
 
 
+def proving_section(item: Finding) -> str:
+    """Return the heading of the section that proves a finding: the one it names, else its own.
+
+    Examples
+    --------
+    >>> from helpers.findings import Finding
+    >>> proving_section(Finding("k", "T.", ("claims",), "01_trade", "Summary", evidence_section="Balance"))
+    'Balance'
+    >>> proving_section(Finding("k", "T.", ("claims",), "01_trade", "Summary"))
+    'Summary'
+    """
+    return item.evidence_section or item.section
+
+
 def _evidence_link(item: Finding, notebooks: dict[str, NotebookInfo]) -> tuple[str, str]:
     """Return the link target and label of the notebook section a finding rests on."""
     info = notebooks.get(item.notebook)
     page_name = info.page if info else f"{item.notebook}.html"
     label = _label(info) if info else item.notebook
-    anchor = section_anchor(item.section)
-    return page_name + (f"#{anchor}" if anchor else ""), label + (f" › {item.section}" if item.section else "")
+    section = proving_section(item)
+    anchor = section_anchor(section)
+    return page_name + (f"#{anchor}" if anchor else ""), label + (f" › {section}" if section else "")
 
 
 def thumbnail_name(key: str) -> str:
@@ -515,7 +531,7 @@ def thumbnail_name(key: str) -> str:
 
 
 def headlines_section(findings: Sequence[Finding], notebooks: Sequence[NotebookInfo],
-                      thumbnails: dict[str, str]) -> str:
+                      thumbnails: dict[str, tuple[str, str]]) -> str:
     """Return the home page's headline numbers: one card per headline finding, highest rank first.
 
     Parameters
@@ -523,7 +539,7 @@ def headlines_section(findings: Sequence[Finding], notebooks: Sequence[NotebookI
     findings : sequence of Finding
         All findings; those without a headline are left out, and at most ``HOME_HEADLINES`` shown.
     thumbnails : dict
-        Finding key to the file of its section's first chart, as written by :func:`build_site`;
+        Finding key to ``(file, alt text)`` of its section's first chart (:func:`write_thumbnails`);
         a finding whose section has no chart gets a card without one.
     """
     by_stem = {i.source.stem: i for i in notebooks}
@@ -862,13 +878,13 @@ def write_thumbnails(findings: Sequence[Finding], nbs: dict[str, nbformat.Notebo
     for item in findings:
         if not item.headline or item.notebook not in nbs:
             continue
-        nb = nbs[item.notebook]
-        if item.section not in section_headings(nb):
+        nb, section = nbs[item.notebook], proving_section(item)
+        if section not in section_headings(nb):
             raise ValueError(
-                f"{item.notebook}.ipynb: finding {item.key!r} names section {item.section!r}, "
+                f"{item.notebook}.ipynb: finding {item.key!r} names section {section!r}, "
                 f"but the notebook's ## headings are {section_headings(nb)}"
             )
-        svg = section_charts(nb).get(item.section)
+        svg = section_charts(nb).get(section)
         if svg:
             name = thumbnail_name(item.key)
             (out / name).parent.mkdir(exist_ok=True)
