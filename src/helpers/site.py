@@ -547,8 +547,8 @@ def headlines_section(findings: Sequence[Finding], notebooks: Sequence[NotebookI
     for item in ranked([f for f in findings if f.headline])[:HOME_HEADLINES]:
         target, label = _evidence_link(item, by_stem)
         thumb = thumbnails.get(item.key)
-        chart = (f'<a class="thumb" href="{_e(target)}"><img src="{_e(thumb[0])}" alt="{_e(thumb[1])}" '
-                 'loading="lazy"></a>' if thumb else "")
+        chart = (f'<a class="thumb" href="{_e(target)}"><img src="{_e(thumb[0])}" alt="{_e(thumb[1])}">'
+                 "</a>" if thumb else "")
         cards.append(
             f'<li id="headline-{_e(item.key)}"><p class="number">{_e(item.headline)}</p>'
             f"<p>{_e(item.text)}</p>{chart}"
