@@ -208,7 +208,8 @@ def test_index_lists_every_notebook(site):
         assert f"{nb.stem}.html" in hrefs, f"index does not link {nb.name}"
     assert "A one-line summary of the fixture." in index
     assert "Site fixture" in index and ">trade<" in index
-    assert 'href="data.html#sources"' in index and 'href="data.html#indicators"' in index
+    fixture_page = (out / "98_site_fixture.html").read_text(encoding="utf-8")
+    assert 'href="data.html#sources"' in fixture_page and 'href="data.html#indicators"' in fixture_page
 
 
 def test_no_remote_resources(site):

@@ -414,10 +414,11 @@ def notebook_body(info: NotebookInfo, header: str, cells: str, headings: Sequenc
     """Return a notebook page's content: title cell, data and download line, contents, cells, pager."""
     meta = (
         f'<p class="meta"><span class="tag">{_e(info.theme or "—")}</span> '
-        f"Data: {_dataset_links(info.datasets, titles)} · "
         f'<a href="notebooks/{_e(info.source.name)}" download>Download the notebook</a></p>\n'
     )
-    return header + meta + contents(headings) + cells + neighbours
+    data = (f'<details class="meta"><summary>The data behind this page ({_count(len(info.datasets), "dataset")})'
+            f"</summary><p>{_dataset_links(info.datasets, titles)}</p></details>\n" if info.datasets else "")
+    return header + meta + data + contents(headings) + cells + neighbours
 
 
 def _code_spans(text: str) -> str:
@@ -578,11 +579,10 @@ def index_body(
     thumbnails : dict, optional
         Finding key to ``(file, alt text)`` of its section's first chart.
     """
-    titles = {r["name"]: r.get("title", r["name"]) for r in package["resources"]}
     cards = "".join(
-        f'<li><h3><a href="{_e(i.page)}">{_e(i.title)}</a></h3><p>{_e(i.summary)}</p>'
+        f'<li><h3><a href="{_e(i.page)}">{_e(_label(i))}</a></h3><p>{_e(i.summary)}</p>'
         f'<p class="meta"><span class="tag">{_e(i.theme or "—")}</span> '
-        f"Data: {_dataset_links(i.datasets, titles)}</p></li>"
+        f"{_count(len(i.datasets), 'dataset')}</p></li>"
         for i in notebooks
     )
     return (
@@ -650,8 +650,9 @@ def findings_body(
         items.append(
             f'<li id="{_e(item.key)}"><p>{number}{_e(item.text)}</p>'
             f'<p class="meta">Evidence: <a href="{_e(target)}">{_e(label)}</a></p>'
-            f'<p class="meta">Data: {_dataset_links(item.datasets, titles)}</p>'
-            f'<p class="meta">Sources: {"; ".join(shown) or "—"}{more}</p></li>'
+            '<details class="meta"><summary>Data and sources</summary>'
+            f"<p>Data: {_dataset_links(item.datasets, titles)}</p>"
+            f'<p>Sources: {"; ".join(shown) or "—"}{more}</p></details></li>'
         )
     listing = f'<ol class="findings">{"".join(items)}</ol>\n' if items else "<p>No notebook states a finding yet.</p>\n"
     return (

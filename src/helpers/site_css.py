@@ -42,6 +42,8 @@ h3 { font-size: 1.1rem; }
 a.anchor-link { display: none; }
 p.lead { font-size: 1.1rem; color: var(--muted); }
 .meta { color: var(--muted); font-size: .9rem; }
+details.meta { margin: .3rem 0; }
+details.meta > p { margin: .2rem 0 .2rem 1rem; }
 .tag { display: inline-block; background: #e7f0fa; color: var(--navy); border-radius: .8rem;
   padding: 0 .55rem; font-size: .8rem; font-weight: 600; }
 code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK JP",
