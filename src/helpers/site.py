@@ -819,11 +819,14 @@ def _source_link(row: dict[str, str]) -> str:
 
 
 def _source_row(row: dict[str, str]) -> str:
-    """Return one source as a table row anchored by its id: what it is, then dates and terms."""
-    notes = f'<br><span class="meta">{_e(row["notes"])}</span>' if row.get("notes") else ""
+    """Return one source as a table row anchored by its id: what it is, when published, its terms.
+
+    The curators' working notes stay in ``sources.csv``; the page says what a source is, not
+    how it was found.
+    """
     publisher = f"{_e(row['publisher'])}: " if row.get("publisher") else ""
     return (
-        f'<tr id="{_e(row["source_id"])}"><td>{publisher}{_source_link(row)}{notes}</td>'
+        f'<tr id="{_e(row["source_id"])}"><td>{publisher}{_source_link(row)}</td>'
         f"<td>{_e(row.get('kind'))}</td><td class=\"date\">{_e(row.get('published'))}</td>"
         f"<td>{_e(row.get('licence'))}</td>"
         f'<td class="id"><code>{_e(row["source_id"])}</code></td></tr>'
