@@ -392,7 +392,7 @@ def contents(headings: Sequence[str]) -> str:
     if not items:
         return ""
     return (f'<nav class="toc" aria-label="On this page"><details open><summary>On this page</summary>'
-            f"<ol>{items}</ol></details></nav>\n")
+            f"<ul>{items}</ul></details></nav>\n")
 
 
 def pager(notebooks: Sequence[NotebookInfo], position: int) -> str:
@@ -410,12 +410,10 @@ def pager(notebooks: Sequence[NotebookInfo], position: int) -> str:
 
 
 def notebook_body(info: NotebookInfo, header: str, cells: str, headings: Sequence[str],
-                  titles: dict[str, str], neighbours: str) -> str:
-    """Return a notebook page's content: title cell, data and download line, contents, cells, pager."""
-    meta = (
-        f'<p class="meta"><span class="tag">{_e(info.theme or "—")}</span> '
-        f'<a href="notebooks/{_e(info.source.name)}" download>Download the notebook</a></p>\n'
-    )
+                  titles: dict[str, str], neighbours: str, updated: str = "") -> str:
+    """Return a notebook page's content: title cell, date and download, data, contents, cells, pager."""
+    date = f"Last updated {_e(updated)} · " if updated else ""
+    meta = f'<p class="meta">{date}<a href="notebooks/{_e(info.source.name)}" download>Download the notebook</a></p>\n'
     data = (f'<details class="meta"><summary>The data behind this page ({_count(len(info.datasets), "dataset")})'
             f"</summary><p>{_dataset_links(info.datasets, titles)}</p></details>\n" if info.datasets else "")
     return header + meta + data + contents(headings) + cells + neighbours
@@ -956,9 +954,10 @@ def build_site(
     exporter = _exporter()
     for position, (info, nb) in enumerate(zip(infos, nbs, strict=True)):
         head, rest = _split_title_cell(nb)
+        changed = last_updated(info.source)
         body = notebook_body(info, render_cells(head, exporter), render_cells(rest, exporter),
-                             section_headings(nb), titles, pager(infos, position))
-        _write(out, info.page, page(info.title, body, nav_bar(infos, info.page), last_updated(info.source)))
+                             section_headings(nb), titles, pager(infos, position), changed)
+        _write(out, info.page, page(info.title, body, nav_bar(infos, info.page), changed))
     updated = last_updated()
     downloads = copy_root_files(out)
     citation = how_to_cite(package, cite_collection() if CITATION_FILE.is_file() else "", downloads)

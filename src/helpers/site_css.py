@@ -53,7 +53,8 @@ pre { background: var(--soft); padding: .6rem .8rem; overflow-x: auto; border-ra
 /* Contents of a page and the way to the neighbouring notebooks. */
 nav.toc { background: var(--soft); border-radius: 6px; padding: .5rem 1rem; margin: 1rem 0; }
 nav.toc summary { cursor: pointer; font-weight: 600; }
-nav.toc ol { margin: .4rem 0 .2rem; padding-left: 1.4rem; }
+nav.toc ul { margin: .4rem 0 .2rem; padding-left: .2rem; list-style: none; }
+nav.toc li { margin: .15rem 0; }
 nav.pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .6rem;
   border-top: 1px solid var(--line); margin-top: 2.5rem; padding-top: .8rem; }
 nav.pager a { display: block; max-width: 100%; text-decoration: none; }
