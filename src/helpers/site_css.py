@@ -30,7 +30,7 @@ nav.site .brand { font-weight: 700; color: #fff; margin-right: auto; }
 nav.site ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .2rem 1.1rem; }
 nav.site details { flex-basis: 100%; }
 nav.site summary { cursor: pointer; color: #fff; font-weight: 600; }
-nav.site ol { margin: .3rem 0 .2rem; padding-left: 2.2rem; }
+nav.site ol { margin: .3rem 0 .2rem; padding-left: 1rem; list-style: none; }
 nav.site ol li { margin: .15rem 0; }
 
 main { max-width: 52rem; margin: 0 auto; padding: 1rem 1rem 2rem; }
