@@ -98,9 +98,6 @@ alt="{{ output.data['image/svg+xml'] | svg_alt | escape_html }}">
 {%- endblock data_svg %}
 """
 
-_WIDE = ' class="wide"'
-
-
 @dataclass(frozen=True)
 class NotebookInfo:
     """What the site shows about one notebook besides its rendered cells."""
@@ -339,7 +336,7 @@ def nav_bar(notebooks: Sequence[NotebookInfo], current: str) -> str:
     )
 
 
-def page(title: str, body: str, nav: str, updated: str = "", wide: bool = False) -> str:
+def page(title: str, body: str, nav: str, updated: str = "") -> str:
     """Return a complete HTML document: navigation, content and the inline stylesheet.
 
     Parameters
@@ -352,15 +349,13 @@ def page(title: str, body: str, nav: str, updated: str = "", wide: bool = False)
         The navigation bar from :func:`nav_bar`.
     updated : str, optional
         Date the content last changed (:func:`last_updated`), shown in the footer.
-    wide : bool, default False
-        Let the content use more of the screen (for wide tables).
     """
     date = f' Last updated <time datetime="{_e(updated)}">{_e(updated)}</time>.' if updated else ""
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)} · {_e(COLLECTION)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f"{nav}\n<main{_WIDE if wide else ''}>\n{wrap_tables(body)}\n<footer>{_e(COLLECTION)}. "
+        f"{nav}\n<main>\n{wrap_tables(body)}\n<footer>{_e(COLLECTION)}. "
         'Every figure names <a href="sources.html">its source</a>. '
         f'Text and data: <a href="index.html#licences">CC BY 4.0</a>; code: MIT.{date}'
         "</footer>\n</main>\n</body>\n</html>\n"
@@ -817,32 +812,32 @@ def _source_link(row: dict[str, str]) -> str:
     return _e(row.get("title", ""))
 
 
-def _source_row(row: dict[str, str]) -> str:
-    """Return one source as a table row anchored by its id: what it is, when published, its terms.
+def _source_item(row: dict[str, str]) -> str:
+    """Return one source as a list item anchored by its id: what it is, when published, its terms.
 
     The curators' working notes stay in ``sources.csv``; the page says what a source is, not
     how it was found.
     """
-    publisher = f"{_e(row['publisher'])}: " if row.get("publisher") else ""
+    publisher = f"<strong>{_e(row['publisher'])}</strong>: " if row.get("publisher") else ""
+    facts = [_e(row.get("kind")), f"published {_e(row['published'])}" if row.get("published") else "",
+             f"terms: {_e(row['licence'])}" if row.get("licence") else "",
+             f'in the data as <code>{_e(row["source_id"])}</code>']
     return (
-        f'<tr id="{_e(row["source_id"])}"><td>{publisher}{_source_link(row)}</td>'
-        f"<td>{_e(row.get('kind'))}</td><td class=\"date\">{_e(row.get('published'))}</td>"
-        f"<td>{_e(row.get('licence'))}</td>"
-        f'<td class="id"><code>{_e(row["source_id"])}</code></td></tr>'
+        f'<li id="{_e(row["source_id"])}"><p>{publisher}{_source_link(row)}</p>'
+        f'<p class="meta">{" · ".join(f for f in facts if f)}</p></li>'
     )
 
 
 def sources_body(sources: Sequence[dict[str, str]]) -> str:
-    """Return the source list's content: one table row per source, anchored by its ``source_id``."""
-    head = "<tr><th>Publisher: title</th><th>Kind</th><th>Published</th><th>Terms</th><th>Id in the data</th></tr>"
-    rows = "".join(_source_row(r) for r in sources)
+    """Return the source list's content: one entry per source, anchored by its ``source_id``."""
+    items = "".join(_source_item(r) for r in sources)
     return (
         "<h1>Sources</h1>\n"
         f"<p>The {_count(len(sources), 'source')} behind the data "
         '(<a href="data/sources.csv" download>download as CSV</a>, with the date each was consulted). '
-        "The last column is the <code>source_id</code> that rows of the data files use to name "
-        "their source. Third-party material keeps its own terms.</p>\n"
-        f"<table><thead>{head}</thead><tbody>{rows}</tbody></table>\n"
+        "Rows of the data files name their source by the code given last in each entry. "
+        "Third-party material keeps its own terms.</p>\n"
+        f'<ul class="sources">{items}</ul>\n'
     )
 
 
@@ -969,7 +964,6 @@ def build_site(
                                       nav_bar(infos, "findings.html"), updated))
     _write(out, "data.html", page("Data catalogue", data_body(package, folder, infos),
                                   nav_bar(infos, "data.html"), updated))
-    _write(out, "sources.html", page("Sources", sources_body(sources), nav_bar(infos, "sources.html"),
-                                     updated, wide=True))
+    _write(out, "sources.html", page("Sources", sources_body(sources), nav_bar(infos, "sources.html"), updated))
     copy_downloads(package, folder, infos, out)
     print(f"Built {len(infos) + 4} page(s) in {time.perf_counter() - start:.1f} s: {out / 'index.html'}")

@@ -34,7 +34,6 @@ nav.site ol { margin: .3rem 0 .2rem; padding-left: 1rem; list-style: none; }
 nav.site ol li { margin: .15rem 0; }
 
 main { max-width: 52rem; margin: 0 auto; padding: 1rem 1rem 2rem; }
-main.wide { max-width: 72rem; }
 h1 { font-size: 1.8rem; line-height: 1.25; margin: .6rem 0 .4rem; }
 h2 { font-size: 1.35rem; line-height: 1.3; margin-top: 2rem; border-bottom: 1px solid var(--line);
   padding-bottom: .2rem; }
@@ -65,7 +64,7 @@ nav.pager span { display: block; color: var(--muted); font-size: .8rem; }
 .table-wrap { max-width: 100%; overflow-x: auto; margin: .8rem 0; }
 table { border-collapse: collapse; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; min-width: 4.5rem; max-width: 28rem; }
+  vertical-align: top; overflow-wrap: anywhere; min-width: 7rem; max-width: 28rem; }
 thead th { background: var(--soft); border-bottom: 2px solid var(--line); }
 table.dataframe { border: 0; }
 .dataframe th, .dataframe td { border-width: 0 0 1px 0; text-align: left !important; }
@@ -121,6 +120,9 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8r
   font-size: .92rem; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; min-width: 0; }
+ul.sources { list-style: none; padding: 0; }
+ul.sources > li { border-bottom: 1px solid var(--line); padding: .4rem .3rem; }
+ul.sources p { margin: .1rem 0; }
 blockquote.cite { margin: .5rem 0; padding: .5rem .9rem; background: var(--soft);
   border-left: 3px solid var(--accent); }
 
