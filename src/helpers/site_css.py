@@ -74,8 +74,9 @@ td.id { font-size: .8rem; min-width: 7rem; }
 td.date { white-space: nowrap; }
 tr:target, li:target, article:target { background: #fff8c5; }
 details > summary { cursor: pointer; }
-details.fold { margin: .8rem 0; }
-details.fold > summary { font-weight: 600; }
+details.fold, details.cj-table-fold { margin: .8rem 0; }
+details.fold > summary, details.cj-table-fold > summary { font-weight: 600; }
+.cj-table-caption { font-weight: 600; margin: 1rem 0 .2rem; }
 
 /* Notebook cells: code folded, outputs in the column, charts scaled to fit. */
 details.code { margin: .3rem 0; }
