@@ -3,7 +3,8 @@
 Every page is opened at a desktop width (1280 px) and a phone width (390 px). A page fails on:
 not loading, any request leaving the machine (the site must work offline), an image that does
 not decode (naturalWidth 0) or has no alt text (a chart must say what it shows), a document
-wider than the window at either width (a chart, table or menu that pushes the page sideways),
+wider than the window at either width, as loaded or with every fold opened (a chart, table or
+menu that pushes the page sideways),
 a link to a missing local file or anchor, or a JavaScript error. The landing page is saved as
 ``site/landing.png`` to look at.
 
@@ -94,14 +95,17 @@ def _visit(page, url: str, problems: list[str]) -> dict:
         problems.append(f"{url}: did not load ({error})")
         return {"links": [], "ids": []}
     found = page.evaluate(_INSPECT)
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    unfolded = page.evaluate(_INSPECT)  # menus, folded tables and schemas open must fit too
     at = f"{url} at {found['view']} px"
     if not found["title"] or not found["hasNav"]:
         problems.append(f"{at}: page is empty or has no navigation bar")
     problems += [f"{at}: image did not load: {src}" for src in found["brokenImages"]]
     problems += [f"{at}: chart without alt text: {src}" for src in found["unlabelled"]]
-    if found["width"] > found["view"]:
-        problems.append(f"{at}: the page is {found['width']} px wide, wider than the window "
-                        f"(reaching past it: {', '.join(found['wideElements']) or 'unknown'})")
+    for state, report in (("", found), (" with every fold open", unfolded)):
+        if report["width"] > report["view"]:
+            problems.append(f"{at}: the page{state} is {report['width']} px wide, wider than the window "
+                            f"(reaching past it: {', '.join(report['wideElements']) or 'unknown'})")
     return found
 
 
