@@ -698,8 +698,8 @@ def period_covered(rows: Iterable[dict[str, str]]) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def first_sentence(text: str) -> str:
-    """Return the first sentence of a description (all of it when it is one sentence).
+def first_sentence(text: str, limit: int = 200) -> str:
+    """Return the first sentence of a description, cut at a word with "…" when over ``limit`` characters.
 
     Examples
     --------
@@ -707,10 +707,15 @@ def first_sentence(text: str) -> str:
     'Annual trade, e.g. exports.'
     >>> first_sentence("One line")
     'One line'
+    >>> first_sentence("Trade figures for many years and many partners.", limit=20)
+    'Trade figures for…'
     """
     flat = " ".join(text.split())
     match = re.search(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bc)(?<!\bNo)[.!?](?=\s+[A-Z(\"'])", flat)
-    return flat[: match.end()] if match else flat
+    sentence = flat[: match.end()] if match else flat
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[: sentence.rfind(" ", 0, limit)].rstrip(",;:( ") + "…"
 
 
 def _constraints(field: dict[str, Any]) -> str:
