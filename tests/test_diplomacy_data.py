@@ -110,16 +110,3 @@ def test_event_types_and_sides_are_from_the_vocabulary():
         for pair in filter(None, actors.split(";")):
             assert ":" in pair, f"{key}: actor {pair!r} is not 'role: name'"
 
-
-def test_sihanouk_1953_tokyo_dates_are_kept_side_by_side():
-    frame = read("diplomatic_events")
-    group = frame[frame["conflict_group"] == "sihanouk_1953_tokyo_date"].set_index("event_id")
-    assert group.loc["e1953_sihanouk_tokyo", ["date", "source_id"]].tolist() == ["1953-03", "seed_002"]
-    assert group.loc["e1953_sihanouk_tokyo_april", "date"] == "1953-04"
-    assert "1953年4月23日から5月13日" in group.loc["e1953_sihanouk_tokyo_april", "source_detail"]
-
-
-def test_volunteer_agreement_cites_the_page_that_states_it():
-    row = read("agreements").set_index("agreement_id").loc["a1965_jocv_dispatch_agreement"]
-    assert row["source_id"] == "jica_kh_volunteer_page"
-    assert "1965年に派遣協定が調印" in row["source_detail"]
