@@ -18,7 +18,6 @@ from helpers.periods import decimal_year
 
 __all__ = [
     "ISSUE_LABELS",
-    "KIND_LABELS",
     "MIN_JOINT_VOTES",
     "SUBJECT_LABELS",
     "agreement_by_issue",
@@ -71,7 +70,7 @@ EVENT_GROUPS: dict[str, str] = {
     "other": "Other",
 }
 
-# Readable names of the agreements' subject areas and kinds (the data hold short codes).
+# Readable names of the agreements' subject areas (the data hold short codes).
 SUBJECT_LABELS: dict[str, str] = {
     "aid": "Aid",
     "defence_security": "Defence and security",
@@ -85,13 +84,6 @@ SUBJECT_LABELS: dict[str, str] = {
     "other": "Peace and friendship",
     "payments_finance": "Payments and finance",
     "trade_investment": "Trade and investment",
-}
-KIND_LABELS: dict[str, str] = {
-    "agreement": "Agreement",
-    "exchange_of_notes": "Exchange of notes",
-    "joint_statement": "Joint statement",
-    "memorandum": "Memorandum",
-    "treaty": "Treaty",
 }
 
 # The six issue codes of the UN voting data, with the codebook's label for each.
