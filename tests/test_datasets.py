@@ -159,7 +159,7 @@ def test_every_numeric_field_states_its_unit_and_every_field_its_meaning():
 def test_citations_reach_the_source(package):
     assert helpers.cite_source("s1") == "Publisher One. “Table one”. 2020. https://example.org/t1. accessed 2026-11-24."
     assert helpers.source_line("trade") == (
-        "Source: Publisher One. Data: trade (Cambodia–Japan Relations Notebooks)."
+        "Source: Publisher One. Data: trade."
     )
     refs = helpers.references(["trade"]).data
     assert "dataset `trade`" in refs and "`s1`: Publisher One" in refs

@@ -13,25 +13,41 @@ from helpers.datasets import (
     load,
     validate,
 )
+from helpers.factcheck import claim_verdicts
 from helpers.findings import finding
-from helpers.style import PALETTE, REPORTER_COLOURS, finish_figure, new_figure, use_house_style
+from helpers.style import (
+    PALETTE,
+    REPORTER_COLOURS,
+    VERDICT_COLOURS,
+    VERDICT_LABELS,
+    finish_figure,
+    format_axis,
+    new_figure,
+    use_house_style,
+)
+from helpers.tables import table
 
 __all__ = [
     "PALETTE",
     "REPORTER_COLOURS",
+    "VERDICT_COLOURS",
+    "VERDICT_LABELS",
     "DataValidationError",
     "UnknownDatasetError",
     "cite",
+    "claim_verdicts",
     "cite_source",
     "describe",
     "finding",
     "finish_figure",
+    "format_axis",
     "list_datasets",
     "load",
     "new_figure",
     "references",
     "source_line",
     "sources_of",
+    "table",
     "use_house_style",
     "validate",
 ]

@@ -171,24 +171,46 @@ def cite_collection(path: Path | None = None) -> str:
     )
 
 
-def source_line(names: str | Iterable[str]) -> str:
+def source_line(names: str | Iterable[str], source_ids: Iterable[str] | None = None) -> str:
     """Return a one-line chart footnote naming the publishers behind the given datasets.
+
+    Parameters
+    ----------
+    names : str or iterable of str
+        Datasets the chart draws on.
+    source_ids : iterable of str, optional
+        The ``source_id`` values of the rows actually drawn: only their publishers are named.
+        Without it, every publisher cited by the datasets is named.
+
+    Raises
+    ------
+    ValueError
+        If no dataset is named, or a given ``source_id`` is not cited by those datasets.
 
     Examples
     --------
     >>> source_line("sources").startswith("Source:")
     True
+    >>> source_line("trade_dots", source_ids=["imf_dots"])
+    'Source: International Monetary Fund. Data: trade_dots.'
     """
     names = [names] if isinstance(names, str) else list(names)
+    if not names:
+        raise ValueError("a chart's source line needs at least one dataset")
+    cited = pd.concat([sources_of(name) for name in names]).drop_duplicates("source_id")
+    if source_ids is not None:
+        wanted = sorted({s for s in source_ids if isinstance(s, str) and s})
+        unknown = sorted(set(wanted) - set(cited["source_id"]))
+        if unknown:
+            raise ValueError(f"source ids {unknown} are not cited by dataset(s) {names}")
+        cited = cited[cited["source_id"].isin(wanted)]
     publishers: list[str] = []
-    for name in names:
-        cited = sources_of(name)
-        # A seed article whose text names no outlet is known by its title instead.
-        for label in cited["publisher"].fillna(cited["title"]):
-            if label not in publishers:
-                publishers.append(label)
+    # A seed article whose text names no outlet is known by its title instead.
+    for label in cited["publisher"].fillna(cited["title"]):
+        if label not in publishers:
+            publishers.append(label)
     shown = "; ".join(publishers[:4]) + (f"; and {len(publishers) - 4} more" if len(publishers) > 4 else "")
-    return f"Source: {shown}. Data: {', '.join(names)} ({COLLECTION})."
+    return f"Source: {shown}. Data: {', '.join(names)}."
 
 
 def references(names: Iterable[str]) -> Markdown:

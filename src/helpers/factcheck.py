@@ -24,7 +24,6 @@ explicit, documented fields of :class:`Tolerances`.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from dataclasses import dataclass
@@ -38,12 +37,20 @@ __all__ = [
     "FINDING_COLUMNS",
     "RESULT_COLUMNS",
     "VERDICTS",
+    "VERDICT_TABLE_COLUMNS",
     "Tolerances",
+    "article_labels",
     "anniversary_bases",
     "article_dates",
     "build_events",
     "build_evidence",
     "check_anniversaries",
+    "check_cumulative_bounds",
+    "check_event_counts",
+    "check_latest_period",
+    "check_linked_events",
+    "check_quoted_figures",
+    "check_spans",
     "check_cross_claims",
     "check_events",
     "check_growth",
@@ -51,17 +58,23 @@ __all__ = [
     "check_official",
     "check_parts_total",
     "check_units",
+    "claim_verdicts",
     "claim_basis",
     "combine_findings",
     "compare",
+    "compare_articles",
     "conflict_table",
     "fact_check",
     "format_value",
     "parse_date_interval",
     "printed_half_unit",
+    "reader_text",
     "run_fact_check",
     "same_text_sources",
     "summary_table",
+    "verdict_counts",
+    "verdict_table",
+    "write_verdicts_csv",
 ]
 
 VERDICTS = ["consistent", "conflicts", "internally inconsistent", "unverifiable"]
@@ -71,7 +84,6 @@ _PRECEDENCE = {"internally inconsistent": 0, "conflicts": 1, "consistent": 2, "u
 CHECK_ORDER = [
     "units",
     "anniversary",
-    "parts vs total",
     "growth vs previous level",
     "jump between statements",
     "official figure",
@@ -83,6 +95,7 @@ CHECK_ORDER = [
     "lower bound from a head count",
     "figure quoted by another source",
     "latest period before the article",
+    "parts vs total",
     "span arithmetic",
     "no evidence",
 ]
@@ -1208,7 +1221,7 @@ def check_events(claims: pd.DataFrame, events: pd.DataFrame, tol: Tolerances) ->
         indep = hits[hits["source_id"] != c.source_id]
         if len(indep):
             e = indep.iloc[0]
-            text = f"Dated event in {e.dataset}: “{e.text}” ({e.date}, {e.source_id})."
+            text = f"{e.source_id} dates it {date_words(e.date)}: “{e.text}”, which agrees with {c.value_as_printed}."
             rows.append(
                 _finding(
                     c.claim_id,
@@ -1284,9 +1297,24 @@ DATASET_WORDS = {
 BASIS_WORDS = {
     "KHM_customs": "Cambodia's customs figures",
     "JPN_customs": "Japan's customs figures",
-    "other": "figures of an unnamed agency",
-    "unspecified": "figures on an unstated basis",
 }
+_PLAIN_BASIS_WORDS = {"other": "figures of an unnamed agency", "unspecified": "basis not stated"}
+
+
+def date_words(date: str) -> str:
+    """Write an ISO date at its own precision for readers.
+
+    Examples
+    --------
+    >>> date_words("2023-12-16"), date_words("1990-06"), date_words("1966")
+    ('16 December 2023', 'June 1990', '1966')
+    """
+    text = str(date)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return f"{pd.Timestamp(text):%-d %B %Y}"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return f"{pd.Timestamp(text + '-01'):%B %Y}"
+    return text
 
 
 def _year_text(value: float, printed: str) -> str:
@@ -1358,15 +1386,21 @@ def check_linked_events(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], t
             extra = ""
             if indep_diff:
                 extra = " Another source gives " + ", ".join(f"{d[2]} ({d[0]})" for d in indep_diff) + ": the sources differ."
+            start, end = parse_date_interval(shown)
+            precise = pd.notna(c.period_start) and (c.period_end - c.period_start).days < 360
+            if precise and not decade and (end < c.period_start or start > c.period_end):
+                agrees = f"which confirms the year printed ({claimed}) but not the day"
+            else:
+                agrees = f"which agrees with “{c.value_as_printed}”"
             rows.append(_finding(c.claim_id, "consistent", "event date",
-                                 f"{ds} dates it {shown} from {src} (“{text}”), which agrees with {claimed}.{extra}",
+                                 f"{src} dates it {date_words(shown)} (“{text}”), {agrees}.{extra}",
                                  evidence_value=float(year), evidence_period=shown, evidence_source=src,
                                  evidence_dataset=ds, gap_abs=0.0, gap_pct=0.0))
         elif indep_diff:
             src, ds, shown, year, text = indep_diff[0]
             rows.append(_finding(c.claim_id, "conflicts", "event date",
-                                 f"{src} ({ds}) dates it {shown}, not {claimed} (“{text}”); the collection holds no "
-                                 "source that settles which date is right.",
+                                 f"{src} dates it {date_words(shown)}, not {claimed} (“{text}”); the collection holds "
+                                 "no source that settles which date is right.",
                                  evidence_value=float(year), evidence_period=shown, evidence_source=src,
                                  evidence_dataset=ds, gap_abs=float(c.value - year),
                                  gap_pct=100 * (c.value - year) / year))
@@ -1414,8 +1448,20 @@ def check_event_counts(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], to
                                      "Only this article lists these; no other source in the collection records them."))
                 continue
             record, claimed = int(r.record), int(r.claimed)
-            what = "documents signed that day" if "mou" in str(r.subject).lower() or r.year_meant is None else (
-                f"leaders' meetings in {int(r.year_meant)}")
+            if "each" in str(r.as_printed) and record < claimed:
+                rows.append(_finding(r.claim_id, "unverifiable", "event count",
+                                     f"The collection records {int(r.year_meant)}'s visits{_meetings_listing(others, r, group)}"
+                                     f": {record} one way, fewer than the {claimed} each way claimed. It is not a complete "
+                                     "chronology, so the missing visit can be neither confirmed nor ruled out.",
+                                     evidence_value=float(record), evidence_period=str(r.year_meant),
+                                     evidence_dataset="diplomatic_events"))
+                continue
+            if r.year_meant is None or pd.isna(r.year_meant):
+                what = "documents signed that day"
+            elif "each" in str(r.as_printed):
+                what = f"visits each way in {int(r.year_meant)} (the smaller of the two sides' counts)"
+            else:
+                what = f"leaders' meetings in {int(r.year_meant)}"
             listing = _meetings_listing(others, r, group)
             if record == claimed:
                 verdict, text = "consistent", f"The collection records {record} {what}{listing}, as claimed."
@@ -1432,7 +1478,7 @@ def check_event_counts(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], to
 
 
 def _meetings_listing(events: pd.DataFrame, r, group: pd.DataFrame) -> str:
-    """' (20 Mar in Phnom Penh, ...)' for the leaders' meetings a summit count is compared with."""
+    """': 20 March in Phnom Penh; ...' for the leaders' meetings a summit or visit count is compared with."""
     if r.year_meant is None or pd.isna(r.year_meant):
         return ""
     meetings = events[(events["event_type"] == "leaders_visit_summit")
@@ -1444,9 +1490,15 @@ def _meetings_listing(events: pd.DataFrame, r, group: pd.DataFrame) -> str:
         meetings = meetings[meetings["visitor_side"] == "KHM"]
     if meetings.empty:
         return ""
-    places = [f"{pd.Timestamp(d):%-d %B} in {p}" if len(str(d)) == 10 else f"{d} in {p}"
-              for d, p in zip(meetings["date"], meetings["place"], strict=True)]
-    return ": " + "; ".join(places)
+
+    def places(rows: pd.DataFrame) -> str:
+        return ", ".join(f"{date_words(d)} in {p}" for d, p in zip(rows["date"], rows["place"], strict=True))
+
+    if "visits_count" in str(getattr(r, "indicator", "")) or "each" in str(r.as_printed):
+        to_kh, to_jp = meetings[meetings["visitor_side"] == "JPN"], meetings[meetings["visitor_side"] == "KHM"]
+        return (f" (the Japanese leader in Cambodia {len(to_kh)} times: {places(to_kh)}; the Cambodian leader in "
+                f"Japan {len(to_jp)} time{'s' if len(to_jp) != 1 else ''}: {places(to_jp)})")
+    return f" ({places(meetings)})"
 
 
 def check_cumulative_bounds(
@@ -1471,9 +1523,8 @@ def check_cumulative_bounds(
             continue
         e = ev.sort_values(["period_end", "value"], ascending=[False, False]).iloc[0]
         when = period_label(e.period_start, e.period_end)
-        text = (f"{format_value(e.value, 'persons')} were counted on the basis of {e.basis} in {when}"
-                f" ({e.source_id}), so at least that many had taken part by then: “more than "
-                f"{format_value(c.value, 'persons')}” holds.")
+        text = (f"{e.source_id} counted {format_value(e.value, 'persons')} ({e.basis}) for {when}, so at least "
+                f"that many had taken part by then: “more than {format_value(c.value, 'persons')}” holds.")
         gap, pct = _gap(c.value, e.value)
         rows.append(_finding(c.claim_id, "consistent", "lower bound from a head count", text,
                              evidence_value=e.value, evidence_period=when, evidence_source=e.source_id,
@@ -1558,7 +1609,7 @@ def check_latest_period(
         ev = evidence[(evidence["indicator"] == c.indicator) & (evidence["unit"] == c.unit)]
         ev = ev[_independent(ev, c.source_id, same_text) & (ev["period_end"] < written)]
         if c.unit == "USD":
-            full = (ev["period_start"].dt.dayofyear == 1) & (ev["period_end"].dt.month == 12) & (
+            full = (ev["period_start"].dt.day_of_year == 1) & (ev["period_end"].dt.month == 12) & (
                 ev["period_end"].dt.day == 31) & (ev["period_start"].dt.year == ev["period_end"].dt.year)
             ev = ev[full]
         if ev.empty:
@@ -1642,6 +1693,9 @@ def _why_unverifiable(c, evidence: pd.DataFrame, same_text: dict[str, str]) -> s
     return "The article gives no period and no figure in the collection could be placed against it."
 
 
+_INTERNAL_CHECKS = frozenset({"parts vs total", "span arithmetic"})
+
+
 def combine_findings(
     claims: pd.DataFrame, findings: pd.DataFrame, evidence: pd.DataFrame, same_text: dict[str, str] | None = None
 ) -> pd.DataFrame:
@@ -1676,6 +1730,9 @@ def combine_findings(
             ).sort_values(["_p", "_o"], kind="stable")
             best = ranked.iloc[0][FINDING_COLUMNS].to_dict()
             rest = mine.drop(index=ranked.index[0])
+            if best["check"] in _INTERNAL_CHECKS:  # arithmetic decided: say what the records show too
+                records = rest[rest["check"].isin(["event count", "event date"])]
+                best["explanation"] = " ".join([best["explanation"], *records["explanation"]])
         others = "; ".join(f"{r.check}: {r.verdict} ({r.explanation})" for r in rest.itertuples())
         out.append(
             {
@@ -1835,12 +1892,15 @@ def conflict_table(result: pd.DataFrame) -> pd.DataFrame:
 # The verdicts for readers: one table, one export, claims of different articles side by side
 # --------------------------------------------------------------------------------------------
 
-_CLAIM_ID = re.compile(r"\bc\d{3}_\d{2}\b")
+VERDICT_TABLE_COLUMNS = ["claim_id", "article", "what", "as_printed", "verdict", "verdict_label", "explanation"]
+_RESULT_CACHE: dict[str, pd.DataFrame] = {}
 
 
-@functools.lru_cache(maxsize=1)
 def _cached_result() -> pd.DataFrame:
-    return run_fact_check()
+    # One fact-check per kernel: several notebook cells ask for verdicts of different claims.
+    if "result" not in _RESULT_CACHE:
+        _RESULT_CACHE["result"] = run_fact_check()
+    return _RESULT_CACHE["result"].copy()
 
 
 def article_labels(claims: pd.DataFrame, manifest: pd.DataFrame, dates: pd.Series) -> dict[str, str]:
@@ -1862,7 +1922,8 @@ def article_labels(claims: pd.DataFrame, manifest: pd.DataFrame, dates: pd.Serie
         if isinstance(published, str) and published:
             when = f"{pd.Timestamp(published):%-d %B %Y}"
         elif pd.notna(dates.get(sid, pd.NaT)):
-            when = f"{pd.Timestamp(dates[sid]):%B %Y} (date inferred)"
+            day = pd.Timestamp(dates[sid])
+            when = f"{day:%Y} (year inferred)" if (day.month, day.day) == (1, 1) else f"{day:%B %Y} (date inferred)"
         else:
             when = "date not printed"
         labels[sid] = f"{name}, {when}"
@@ -1886,7 +1947,9 @@ def reader_text(text: str, words: dict[str, str]) -> str:
     out = out.replace("inferred from the diplomacy datasets", "inferred from the dated events it reports")
     for key in sorted(words, key=len, reverse=True):
         out = re.sub(rf"(?<![\w.]){re.escape(key)}(?![\w])", lambda _m, v=words[key]: v, out)
-    return out
+    for code, word in _PLAIN_BASIS_WORDS.items():  # plain English words: only where they name a basis
+        out = out.replace(f"({code},", f"({word},")
+    return out[:1].upper() + out[1:]
 
 
 def _reader_words(claims: pd.DataFrame, sources: pd.DataFrame, labels: dict[str, str]) -> dict[str, str]:
@@ -1896,6 +1959,7 @@ def _reader_words(claims: pd.DataFrame, sources: pd.DataFrame, labels: dict[str,
     words.update({sid: f"the article ({label})" for sid, label in labels.items()})
     words.update(DATASET_WORDS)
     words.update(BASIS_WORDS)
+    words.update({k: v for k, v in DATASET_WORDS.items()})
     for cid, printed, sid in zip(claims["claim_id"], claims["value_as_printed"], claims["source_id"], strict=True):
         words[cid] = f"“{printed}” ({labels.get(sid, sid)})"
     return words

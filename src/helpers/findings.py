@@ -31,16 +31,30 @@ class Finding:
     notebook: str = ""
     section: str = ""
     sources: tuple[str, ...] = field(default=())
+    headline: str | None = None
+    rank: int | None = None
+    evidence_section: str | None = None
 
     def _repr_markdown_(self) -> tuple[str, dict]:
-        shown = f"**Finding.** {self.text} _(data: {', '.join(self.datasets)})_"
-        return shown, {METADATA_KEY: {"key": self.key, "text": self.text, "datasets": list(self.datasets)}}
+        shown = f"**Finding.** {self.text}"
+        meta = {"key": self.key, "text": self.text, "datasets": list(self.datasets)}
+        meta.update({k: v for k, v in (("headline", self.headline), ("rank", self.rank),
+                                       ("section", self.evidence_section)) if v is not None})
+        return shown, {METADATA_KEY: meta}
 
     def __repr__(self) -> str:
         return f"Finding {self.key}: {self.text}"
 
 
-def finding(key: str, text: str, datasets: str | Iterable[str]) -> Finding:
+def finding(
+    key: str,
+    text: str,
+    datasets: str | Iterable[str],
+    *,
+    headline: str | None = None,
+    rank: int | None = None,
+    section: str | None = None,
+) -> Finding:
     """Declare a headline finding of the notebook; display it by ending a cell with it.
 
     Parameters
@@ -51,6 +65,13 @@ def finding(key: str, text: str, datasets: str | Iterable[str]) -> Finding:
         One sentence with its number, built from computed values (an f-string), not typed.
     datasets : str or iterable of str
         The datasets the number comes from; each must exist in the data package.
+    headline : str, optional
+        The finding's number as the home page shows it (``"US$587m"``); only findings with a
+        headline appear there.
+    rank : int, optional
+        Importance for a reader of the whole collection (1 = first on the home page).
+    section : str, optional
+        The ``##`` heading (text after ``## ``) of the section that proves the finding.
 
     Examples
     --------
@@ -62,7 +83,10 @@ def finding(key: str, text: str, datasets: str | Iterable[str]) -> Finding:
         describe(name)  # fails early, with suggestions, on a misspelt dataset
     if not key or not text.strip():
         raise ValueError("a finding needs a key and a sentence")
-    return Finding(key=key, text=text.strip(), datasets=names)
+    if headline is not None and rank is None:
+        raise ValueError(f"finding {key!r} has a headline but no rank")
+    return Finding(key=key, text=text.strip(), datasets=names, headline=headline, rank=rank,
+                   evidence_section=section)
 
 
 def collect_findings(paths: Iterable[Path]) -> list[Finding]:
@@ -86,7 +110,9 @@ def collect_findings(paths: Iterable[Path]) -> list[Finding]:
                 meta = output.get("metadata", {}).get("text/markdown", {}).get(METADATA_KEY)
                 if meta:
                     found.append(
-                        Finding(meta["key"], meta["text"], tuple(meta["datasets"]), path.stem, section)
+                        Finding(meta["key"], meta["text"], tuple(meta["datasets"]), path.stem, section,
+                                headline=meta.get("headline"), rank=meta.get("rank"),
+                                evidence_section=meta.get("section"))
                     )
     keys = [f.key for f in found]
     duplicates = sorted({k for k in keys if keys.count(k) > 1})

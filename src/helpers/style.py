@@ -1,22 +1,60 @@
-"""The house chart style: one look for every notebook, with titles, units and a source line."""
+"""The house chart style: one look for every notebook, with titles, units and a source line.
+
+A chart states its finding in its title, names its unit on an axis, says where its numbers come
+from in a source line under it, and carries alt text for readers who cannot see it.
+:func:`finish_figure` enforces all four and draws the chart as SVG; :func:`format_axis` writes
+ticks in the reader's unit ($1m, $1.2bn, 25%, 4,500) instead of 10³ or 1e9.
+"""
 
 from __future__ import annotations
 
+import io
+import re
+import textwrap
 import warnings
 from collections.abc import Iterable
+from html import escape
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from helpers.citations import source_line
 
-__all__ = ["PALETTE", "REPORTER_COLOURS", "finish_figure", "new_figure", "use_house_style"]
+__all__ = [
+    "PALETTE",
+    "REPORTER_COLOURS",
+    "VERDICT_COLOURS",
+    "VERDICT_LABELS",
+    "finish_figure",
+    "format_axis",
+    "format_usd",
+    "new_figure",
+    "use_house_style",
+]
 
 # Colour-blind-safe (Okabe–Ito); the two reporters keep their colours across notebooks.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 REPORTER_COLOURS = {"Cambodia": "#D55E00", "Japan": "#0072B2"}
+# One colour per fact-check verdict everywhere: agreement is bluish green, the two failures are
+# warm (never green), and a claim that cannot be checked is neutral grey.
+VERDICT_COLOURS = {
+    "consistent": "#009E73",
+    "conflicts": "#D55E00",
+    "internally inconsistent": "#CC79A7",
+    "unverifiable": "#999999",
+}
+# Reader words: "holds up" covers agreement with a record and arithmetic that adds up.
+VERDICT_LABELS = {
+    "consistent": "holds up",
+    "conflicts": "conflicts with the evidence",
+    "internally inconsistent": "does not add up",
+    "unverifiable": "cannot be checked",
+}
+SOURCE_FONT_SIZE = 9
+_UNIT_IN_LABEL = re.compile(r"\([^)]*\S[^)]*\)")
 
 
 def use_house_style() -> None:
@@ -56,6 +94,87 @@ def new_figure(nrows: int = 1, ncols: int = 1, width: float = 8.0, height: float
     return plt.subplots(nrows, ncols, figsize=(width, height), **kwargs)
 
 
+def format_usd(value: float, unit: str = "usd") -> str:
+    """Return a dollar amount as a reader writes it: ``$950k``, ``$12m``, ``$1.2bn``.
+
+    Parameters
+    ----------
+    value : float
+        The amount, in US dollars (``unit="usd"``) or in US$ million (``unit="usd_m"``).
+    unit : {"usd", "usd_m"}
+
+    Examples
+    --------
+    >>> format_usd(1_727_390_478)
+    '$1.7bn'
+    >>> format_usd(250, unit="usd_m")
+    '$250m'
+    >>> format_usd(0.5, unit="usd_m")
+    '$500k'
+    """
+    dollars = value * 1e6 if unit == "usd_m" else value
+    sign, dollars = ("−" if dollars < 0 else ""), abs(dollars)
+    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if dollars >= size:
+            return f"{sign}${_trim(dollars / size)}{suffix}"
+    return f"{sign}${_trim(dollars)}"
+
+
+def _trim(number: float) -> str:
+    """Return a number with at most one decimal and no trailing ``.0``."""
+    text = f"{number:,.1f}" if number < 100 else f"{number:,.0f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+_TICK_TEXT = {
+    "usd": lambda v: format_usd(v, "usd"),
+    "usd_m": lambda v: format_usd(v, "usd_m"),
+    "percent": lambda v: f"{_trim(v)}%",
+    "count": lambda v: f"{v:,.0f}" if float(v).is_integer() or abs(v) >= 10 else _trim(v),
+    "year": lambda v: f"{v:.0f}",
+}
+
+
+def format_axis(ax, unit: str, axis: str = "y") -> None:
+    """Write an axis's ticks in the reader's unit, on linear and logarithmic scales alike.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    unit : {"usd", "usd_m", "percent", "count", "year"}
+        ``usd``: values in US$; ``usd_m``: values in US$ million; ``percent``: values already
+        in per cent; ``count``: people, projects, votes (thousands separators); ``year``: no
+        separators.
+    axis : {"y", "x"}
+
+    Examples
+    --------
+    >>> fig, ax = new_figure()
+    >>> _ = ax.set_yscale("log"); _ = ax.set_ylim(1e6, 1e9)
+    >>> format_axis(ax, "usd")
+    >>> ax.yaxis.get_major_formatter()(1e8, 0)
+    '$100m'
+    >>> plt.close(fig)
+    """
+    if unit not in _TICK_TEXT:
+        raise ValueError(f"unknown unit {unit!r}; use one of {sorted(_TICK_TEXT)}")
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    text = _TICK_TEXT[unit]
+    target.set_major_formatter(FuncFormatter(lambda v, _pos: text(v)))
+    if target.get_scale() == "log":
+        # One labelled tick per decade (1, 10, 100 …); the in-between ticks stay unlabelled.
+        target.set_major_locator(LogLocator(base=10))
+        target.set_minor_formatter(NullFormatter())
+
+
+def _has_unit(fig) -> bool:
+    labels: list[str] = []
+    for ax in fig.axes:
+        labels += [ax.get_xlabel(), ax.get_ylabel()]
+    labels += [t.get_text() for t in (fig._supxlabel, fig._supylabel) if t is not None]
+    return any(_UNIT_IN_LABEL.search(label or "") for label in labels)
+
+
 def finish_figure(
     ax,
     *,
@@ -63,29 +182,87 @@ def finish_figure(
     xlabel: str,
     ylabel: str,
     datasets: str | Iterable[str],
+    alt: str,
+    source_ids: Iterable[str] | None = None,
     note: str | None = None,
 ) -> None:
-    """Label a chart (title, axes with units) and add the source line under it.
+    """Title, label and source a chart, then show it as SVG with alt text.
 
     Parameters
     ----------
     ax : matplotlib.axes.Axes
-        The chart to finish (for a grid, the figure title and footnote go on its figure).
-    title, xlabel, ylabel : str
-        Axis labels say the unit, e.g. ``"US$ million (current)"``.
+        The chart to finish. In a grid (a figure with several panels) the title, axis labels
+        and source line go on the figure; panel titles are the notebook's to set.
+    title : str
+        The finding the chart shows, as a sentence ("Japan records more imports from Cambodia
+        than Cambodia records exports"), not its topic.
+    xlabel, ylabel : str
+        Axis labels; at least one label in the figure names its unit in parentheses, e.g.
+        ``"Trade (US$ million, current)"``. Pass ``""`` to leave an axis unlabelled.
     datasets : str or iterable of str
-        Dataset names the chart draws on; the footnote names their publishers.
+        Datasets the chart draws on.
+    alt : str
+        Alt text: what the chart shows, with its key numbers, for readers who cannot see it.
+    source_ids : iterable of str, optional
+        ``source_id`` values of the rows drawn; the source line then names only their
+        publishers rather than every publisher of the datasets.
     note : str, optional
         A caveat printed before the source line.
 
-    Returns nothing, so that a cell ending with it shows the chart once: nbval runs cells
-    without history, where a trailing ``;`` does not suppress a returned figure.
+    Returns
+    -------
+    None
+        The chart is displayed, not returned, so a cell ending with this call shows it once
+        (nbval runs cells without history, where a trailing ``;`` hides nothing).
+
+    Raises
+    ------
+    ValueError
+        If the title, alt text or sources are missing, or no axis label names a unit.
     """
     fig = ax.figure
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    footer = source_line(datasets)
+    if not title or not title.strip():
+        raise ValueError("a chart needs a title that states its finding")
+    if not alt or not alt.strip():
+        raise ValueError(f"chart {title!r} needs alt text (what it shows, with its key numbers)")
+    grid = len([a for a in fig.axes if a.get_visible()]) > 1
+    width_chars = int(fig.get_figwidth() * 10)
+    wrapped = "\n".join(textwrap.wrap(title.strip(), width_chars))
+    if grid:
+        fig.suptitle(wrapped, x=0.0, ha="left", fontsize=13, fontweight="bold")
+        if xlabel:
+            fig.supxlabel(xlabel)
+        if ylabel:
+            fig.supylabel(ylabel)
+    else:
+        ax.set_title(wrapped)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+    if not _has_unit(fig):
+        raise ValueError(f"chart {title!r}: name the unit of an axis in parentheses, e.g. 'Trade (US$ million)'")
+    footer = source_line(datasets, source_ids=source_ids)
     if note:
         footer = f"{note}\n{footer}"
-    fig.text(0.0, -0.02, footer, ha="left", va="top", fontsize=8, color="#444444", wrap=True)
+    footer = "\n".join(textwrap.fill(part, int(fig.get_figwidth() * 14)) for part in footer.split("\n"))
+    fig.text(0.0, -0.02, footer, ha="left", va="top", fontsize=SOURCE_FONT_SIZE, color="#333333",
+             transform=fig.transFigure)
+    _show_svg(fig, alt.strip(), title.strip())
+
+
+def _svg_with_alt(fig, alt: str, title: str) -> str:
+    """Return the figure as SVG text whose root carries ``role="img"``, an aria-label and a title."""
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]
+    head_end = svg.index(">") + 1
+    opening = svg[:head_end].replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
+    return f"{opening}\n <title>{escape(title)}</title>{svg[head_end:]}"
+
+
+def _show_svg(fig, alt: str, title: str) -> None:
+    from IPython.display import SVG, display
+
+    svg = _svg_with_alt(fig, alt, title)
+    plt.close(fig)
+    display(SVG(data=svg))

@@ -1,0 +1,132 @@
+"""Tables for people: no row index, thousands separators, blank for missing, long ones folded.
+
+A notebook ends a table cell with :func:`table`; the object it returns renders the same way in
+JupyterLab, in the rendered site and in nbval's comparison (its HTML and text are deterministic).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+
+import pandas as pd
+
+__all__ = ["Table", "table"]
+
+FOLD_AFTER_ROWS = 12
+
+
+def _cell_text(value: object, decimals: int) -> str:
+    """Return one cell as a reader reads it.
+
+    Examples
+    --------
+    >>> [_cell_text(v, 1) for v in [1234567, 2019.0, 3.14159, None, float("nan"), pd.NA, True, "a"]]
+    ['1,234,567', '2,019', '3.1', '', '', '', 'yes', 'a']
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%-d %b %Y")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if pd.isna(value):
+            return ""
+        if float(value).is_integer():
+            return f"{int(value):,}"
+        return f"{value:,.{decimals}f}"
+    return str(value)
+
+
+class Table:
+    """A formatted table: ``_repr_html_`` for pages, ``__repr__`` for plain text."""
+
+    def __init__(self, frame: pd.DataFrame, caption: str | None, folded: bool, year_columns: set[str]):
+        self.frame = frame
+        self.caption = caption
+        self.folded = folded
+        self.year_columns = year_columns
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{escape(str(c))}</th>" for c in self.frame.columns)
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>"
+            for row in self.frame.itertuples(index=False)
+        )
+        html = f'<table class="cj-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        if self.folded:
+            summary = escape(self.caption or "Table")
+            count = f"{len(self.frame):,} rows"
+            return f'<details class="cj-table-fold"><summary>{summary} ({count})</summary>{html}</details>'
+        if self.caption:
+            return f'<p class="cj-table-caption">{escape(self.caption)}</p>{html}'
+        return html
+
+    def __repr__(self) -> str:
+        lines = self.frame.to_string(index=False).splitlines() if len(self.frame) else ["(no rows)"]
+        text = "\n".join(line.rstrip() for line in lines)
+        return f"{self.caption}\n{text}" if self.caption else text
+
+
+def table(
+    frame: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    decimals: int = 1,
+    caption: str | None = None,
+    collapse: bool | None = None,
+) -> Table:
+    """Return a table for readers: no index, separators, blank for missing, readable headers.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The rows to show. A named or meaningful index is kept as the first column(s).
+    labels : mapping, optional
+        New column headers, e.g. ``{"value_usd": "Value (US$)"}``; columns not named keep theirs.
+    decimals : int, default 1
+        Decimals for non-integer numbers.
+    caption : str, optional
+        A line above the table, and the summary of a folded table.
+    collapse : bool, optional
+        Fold the table into a ``<details>`` box; by default tables of more than 12 rows fold.
+
+    Returns
+    -------
+    Table
+        Shown by ending a cell with it.
+
+    Examples
+    --------
+    >>> t = table(pd.DataFrame({"year": [2019, 2020], "usd": [1727390478.0, None]}), labels={"usd": "US$"})
+    >>> print(repr(t))
+    year           US$
+    2019 1,727,390,478
+    2020
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"table() needs a pandas DataFrame, got {type(frame).__name__}")
+    shown = frame.copy()
+    named_index = any(name is not None for name in shown.index.names)
+    shown = shown.reset_index(drop=not named_index)
+    shown.columns = [" · ".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in shown.columns]
+    if labels:
+        missing = sorted(set(labels) - set(shown.columns))
+        if missing:
+            raise KeyError(f"labels name columns that are not in the table: {missing}")
+        shown = shown.rename(columns=dict(labels))
+    years = {c for c in shown.columns if c.lower().strip() in {"year", "years"}}
+    text = pd.DataFrame(
+        {
+            c: [str(int(v)) if c in years and _is_number(v) else _cell_text(v, decimals) for v in shown[c]]
+            for c in shown.columns
+        },
+        columns=shown.columns,
+    )
+    folded = collapse if collapse is not None else len(text) > FOLD_AFTER_ROWS
+    return Table(text, caption, folded, years)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and not pd.isna(value)
