@@ -49,6 +49,7 @@ __all__ = [
     "check_event_counts",
     "check_latest_period",
     "check_linked_events",
+    "check_new_claims",
     "check_quoted_figures",
     "check_spans",
     "check_cross_claims",
@@ -516,6 +517,7 @@ def build_evidence(
     evidence["period_end"] = pd.to_datetime(evidence["period_end"])
     evidence["estimate"] = evidence["estimate"].fillna(False).astype(bool)
     evidence["value"] = evidence["value"].astype(float)
+    evidence = evidence.dropna(subset=["value"])  # a row without a figure is no evidence
     trade = evidence[evidence["indicator"].str.startswith("trade_")]
     evidence = pd.concat([evidence, _derived_totals(trade)], ignore_index=True)
     return evidence.sort_values(["indicator", "period_start", "period_end", "source_id"], ignore_index=True)
@@ -788,9 +790,9 @@ def check_stocks(
         start = c.period_start if pd.notna(c.period_start) else ref
         inside = cand[(cand["period_end"] >= start) & (cand["period_end"] <= ref)]
         days = (cand["period_end"] - ref).abs().dt.days
-        near = cand[days <= tol.stock_window_days].assign(
-            _rank=lambda f: (f["qualifier"] != "exact").astype(int), _days=days
-        )
+        # Filter after assigning: assigning a Series to an empty frame would adopt its index.
+        near = cand.assign(_rank=(cand["qualifier"] != "exact").astype(int), _days=days)
+        near = near[near["_days"] <= tol.stock_window_days]
         chosen = inside if len(inside) else near.sort_values(["_rank", "_days"]).head(1)
         if chosen.empty:
             continue
@@ -920,6 +922,10 @@ def check_growth(
             f"({level['claim_id']}) implies {format_value(prev, level['unit'])} for {period_label(p_start, p_end)}"
         )
         same = cand[_same_period(cand, p_start, p_end)]
+        basis = claim_basis(level["notes"]) if "notes" in level.index else None
+        if basis and len(same):
+            # A growth rate is computed on one reporter's figures: compare with that reporter's level.
+            same = same[same["basis"] == basis]
         if len(same):
             e = same.iloc[(same["value"] - prev).abs().argsort()[:1]].iloc[0]
             gap, pct = _gap(prev, e.value)
@@ -1168,7 +1174,9 @@ def check_cross_claims(claims: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
     """Compare claims of two different articles for the same indicator and stated period.
 
     Event years and anniversaries are excluded (two event-year claims usually describe
-    different events). Agreement within :func:`compare` is consistent, otherwise conflicts.
+    different events). Agreement within :func:`compare` is consistent, otherwise conflicts;
+    except that two trade figures within ``cross_reporter_rel`` of each other may each follow a
+    different country's customs, so their gap is only a note and the official check decides.
     """
     rows = []
     frame = _periods(claims).dropna(subset=["value", "period_start", "period_end"])
@@ -1181,10 +1189,13 @@ def check_cross_claims(claims: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
                 ok, rule = compare(c.value, c.qualifier, c.value_as_printed, o.value, tol, o.qualifier, unit=c.unit)
                 gap, pct = _gap(c.value, o.value)
                 text = f"{o.claim_id} ({o.source_id}) states {o.value_as_printed} for the same period: {rule}."
+                basis_gap = c.indicator.startswith("trade_") and c.unit == "USD" and abs(pct) <= 100 * tol.cross_reporter_rel
+                if not ok and basis_gap:
+                    text += " A gap of this size may be a difference of reporter, not an error."
                 rows.append(
                     _finding(
                         c.claim_id,
-                        "consistent" if ok else "conflicts",
+                        "consistent" if ok else ("note" if basis_gap else "conflicts"),
                         "claims of two articles",
                         text,
                         evidence_value=o.value,
@@ -1593,15 +1604,18 @@ def check_latest_period(
     """Place a figure printed without a period against the latest full period before the article.
 
     An inference, and the explanation says so: "$1.95 billion a year" in an article of February
-    2023 is compared with the figures for 2022. Flows use calendar-year evidence; other measures
-    (shares) the latest period of any length ending before the article. Stocks are left to the
-    stock check; plans are not compared.
+    2023 is compared with the figures for 2022. Only trade flows (calendar-year evidence) and
+    percentages (shares, growth: the latest period of any length ending before the article) are
+    placed this way; an aid amount without a period may be one loan or a running total, so it is
+    not. Stocks are left to the stock check; plans are not compared.
     """
     same_text = same_text or {}
     rows = []
     for c in _periods(claims).itertuples(index=False):
         if pd.isna(c.value) or pd.notna(c.period_end) or c.qualifier == "target" or c.indicator in STOCK_INDICATORS:
             continue
+        if not (c.indicator.startswith("trade_") or c.unit == "percent"):
+            continue  # aid amounts may be one loan or a running total: no period can be assumed
         written = c.statement_date if pd.notna(c.statement_date) else dates.get(c.source_id, pd.NaT)
         if pd.isna(written):
             continue
@@ -1819,8 +1833,8 @@ def fact_check(
     return combine_findings(claims, findings, evidence, same_text)
 
 
-def run_fact_check(tol: Tolerances | None = None) -> pd.DataFrame:
-    """Load the ledger and the evidence datasets of ``data/`` and fact-check every claim."""
+def _inputs() -> dict:
+    """Load the ledger and every dataset the checks read, keyed like :func:`fact_check`'s arguments."""
     from helpers.corpus import seed_manifest
     from helpers.datasets import load
 
@@ -1836,7 +1850,50 @@ def run_fact_check(tol: Tolerances | None = None) -> pd.DataFrame:
     bases = anniversary_bases(load("partnership_levels"), load("diplomatic_events"))
     tables = {name: load(name) for name in RECORD_DATASETS}
     tables["manifest"] = seed_manifest()
-    return fact_check(load("claims"), evidence, events, bases, tol, same_text_sources(load("sources")), tables)
+    return {"claims": load("claims"), "evidence": evidence, "events": events, "bases": bases,
+            "same_text": same_text_sources(load("sources")), "tables": tables}
+
+
+def run_fact_check(tol: Tolerances | None = None) -> pd.DataFrame:
+    """Load the ledger and the evidence datasets of ``data/`` and fact-check every claim."""
+    return fact_check(tol=tol, **_inputs())
+
+
+def check_new_claims(new: pd.DataFrame, tol: Tolerances | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Fact-check the reviewed claims of an article not in the collection, beside the ledger's.
+
+    The new rows join the ledger for the run, so claims of the seed articles on the same measure
+    and period are compared with them too; only the new rows' verdicts are returned.
+
+    Parameters
+    ----------
+    new : pandas.DataFrame
+        Rows in the ledger's columns (``helpers.claims_draft.read_draft``), with a
+        ``statement_date`` (the article's date) so that periods can be inferred.
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        The full result rows (:data:`RESULT_COLUMNS`) and the reader's table
+        (:data:`VERDICT_TABLE_COLUMNS`) of the new claims.
+    """
+    from helpers.datasets import load
+
+    inputs = _inputs()
+    clash = sorted(set(new["claim_id"]) & set(inputs["claims"]["claim_id"]))
+    if clash:
+        raise ValueError(f"claim ids already in data/claims.csv: {', '.join(clash)}")
+    ledger = inputs["claims"]
+    inputs["claims"] = pd.concat([ledger, new.reindex(columns=ledger.columns)], ignore_index=True)
+    dates = pd.to_datetime(new["statement_date"]).groupby(new["source_id"]).max()
+    added = pd.DataFrame({"source_id": dates.index, "outlet": None,
+                          "published": [f"{d:%Y-%m-%d}" if pd.notna(d) else None for d in dates]})
+    inputs["tables"]["manifest"] = pd.concat([inputs["tables"]["manifest"], added], ignore_index=True)
+    result = fact_check(tol=tol, **inputs)
+    mine = result[result["claim_id"].isin(new["claim_id"])].reset_index(drop=True)
+    table = verdict_table(mine, inputs["claims"], load("sources"), inputs["tables"]["manifest"],
+                          article_dates(inputs["claims"], inputs["events"]))
+    return mine, table
 
 
 # --------------------------------------------------------------------------------------------
