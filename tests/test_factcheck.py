@@ -701,5 +701,5 @@ def test_articles_stating_one_measure_for_one_period_are_set_side_by_side(result
     pairs = fc.compare_articles(result, claims_, fc.article_dates(claims_, events)).set_index(["indicator", "period"])
     trade = pairs.loc[("trade_total", "2022")]
     assert {trade["as_printed_a"], trade["as_printed_b"]} == {"$1.95 billion", "USD $2.45 billion"}
-    assert "basis" in trade["why"] and "inferred" in trade["why"]
-    assert "qualifier" in pairs.loc[("people_cambodians_in_jp", "2023"), "why"]
+    assert "Different reporters" in trade["why"] and "no period" in trade["why"]
+    assert "Bounds, not counts" in pairs.loc[("people_cambodians_in_jp", "2023"), "why"]

@@ -38,6 +38,8 @@ __all__ = [
     "RESULT_COLUMNS",
     "VERDICTS",
     "VERDICT_TABLE_COLUMNS",
+    "EVIDENCE_DATASETS",
+    "UNVERIFIABLE_KINDS",
     "Tolerances",
     "article_labels",
     "anniversary_bases",
@@ -73,6 +75,9 @@ __all__ = [
     "run_fact_check",
     "same_text_sources",
     "summary_table",
+    "drawn_sources",
+    "tolerance_table",
+    "unverifiable_kinds",
     "verdict_counts",
     "verdict_table",
     "write_verdicts_csv",
@@ -1969,13 +1974,22 @@ def article_labels(claims: pd.DataFrame, manifest: pd.DataFrame, dates: pd.Serie
     >>> d = pd.Series({"s1": pd.Timestamp("2024-11-25"), "s2": pd.NaT})
     >>> article_labels(pd.DataFrame({"source_id": ["s1", "s2"]}), m, d)
     {'s1': 'The Post, November 2024 (date inferred)', 's2': 'Outlet not named, 2 February 2018'}
+    >>> m["headline"] = [None, "[A visit]"]
+    >>> article_labels(pd.DataFrame({"source_id": ["s2"]}), m, d)
+    {'s2': '“A visit”, 2 February 2018'}
     """
     info = manifest.set_index("source_id")
     labels = {}
     for sid in sorted(claims["source_id"].unique()):
         outlet = info["outlet"].get(sid) if sid in info.index else None
         published = info["published"].get(sid) if sid in info.index else None
-        name = outlet if isinstance(outlet, str) and outlet else "Outlet not named"
+        headline = info["headline"].get(sid) if sid in info.index and "headline" in info else None
+        if isinstance(outlet, str) and outlet:
+            name = outlet
+        elif isinstance(headline, str) and headline:
+            name = f"“{headline.strip('[]')}”"
+        else:
+            name = "Outlet not named"
         if isinstance(published, str) and published:
             when = f"{pd.Timestamp(published):%-d %B %Y}"
         elif pd.notna(dates.get(sid, pd.NaT)):
@@ -2177,35 +2191,109 @@ def compare_articles(result: pd.DataFrame, claims: pd.DataFrame, dates: pd.Serie
 
 
 def _why_gap(a, b, tol: Tolerances) -> str:
-    """One reader sentence explaining the gap between two articles' figures for one measure and period."""
+    """Reader sentences explaining the gap between two articles' figures for one measure and period."""
     reasons = []
     ok, _ = compare(a.claimed_value, a.qualifier, a.value_as_printed, b.claimed_value, tol, b.qualifier, unit=a.unit)
     bounds = {a.qualifier, b.qualifier} & {"more_than", "up_to", "less_than"}
     basis_a, basis_b = a.reporter_basis, b.reporter_basis
     if isinstance(basis_a, str) and isinstance(basis_b, str) and basis_a != basis_b and a.unit == "USD":
         reasons.append(
-            f"basis: “{a.value_as_printed}” matches {BASIS_WORDS.get(basis_a, basis_a)} and "
-            f"“{b.value_as_printed}” {BASIS_WORDS.get(basis_b, basis_b)}; the two countries' customs record "
-            "the same trade differently"
+            f"Different reporters: “{a.value_as_printed}” matches {BASIS_WORDS.get(basis_a, basis_a)}, "
+            f"“{b.value_as_printed}” {BASIS_WORDS.get(basis_b, basis_b)}, and the two countries record the same "
+            "trade differently"
         )
     if bounds:
         ev = a.evidence_value if pd.notna(a.evidence_value) else b.evidence_value
         shown = f" against {format_value(ev, a.unit)} in the official count" if pd.notna(ev) else ""
-        reasons.append(
-            f"qualifier: “{_qualified(a)}” and “{_qualified(b)}” are bounds, not counts; "
-            f"{'both hold' if a.verdict == b.verdict == 'consistent' else 'they need not agree'}{shown}"
-        )
-    if pd.notna(a.ref_date) and pd.notna(b.ref_date) and abs((a.ref_date - b.ref_date).days) > 45:
+        both = "both hold" if a.verdict == b.verdict == "consistent" else "they need not agree"
+        reasons.append(f"Bounds, not counts: “{_qualified(a)}” and “{_qualified(b)}” {both}{shown}")
+    by_date = "date of the article" in (a.period_basis, b.period_basis)
+    if by_date and pd.notna(a.ref_date) and pd.notna(b.ref_date) and abs((a.ref_date - b.ref_date).days) > 45:
         months = round(abs((a.ref_date - b.ref_date).days) / 30.4)
-        reasons.append(f"date: the statements are {months} months apart")
+        reasons.append(f"The statements were made {months} months apart")
     if "inferred" in (a.period_basis, b.period_basis):
-        reasons.append("period: one article prints no period, so its period is inferred")
-    if ok and not reasons:
-        return "The figures agree within rounding."
-    lead = "Within rounding of each other; " if ok else "They differ; "
-    return lead + "; ".join(reasons) + "." if reasons else lead.rstrip("; ") + "."
+        reasons.append("One article prints no period; it is read as the latest full year before the article")
+    if not reasons:
+        return "The figures agree within rounding." if ok else "They differ, and nothing in the data explains the gap."
+    return ". ".join(reasons) + "."
 
 
 def _qualified(r) -> str:
     words = {"more_than": "more than ", "up_to": "as many as ", "less_than": "less than ", "about": "about "}
     return words.get(r.qualifier, "") + str(r.value_as_printed)
+
+
+UNVERIFIABLE_KINDS = [
+    "only this article reports it",
+    "a plan or target, not an outcome",
+    "no year printed",
+    "the records hold part of it",
+    "no record or series covers it",
+]
+
+
+def unverifiable_kinds(result: pd.DataFrame) -> pd.Series:
+    """Sort the unverifiable claims of a result by why they cannot be checked (reader words).
+
+    Returns
+    -------
+    pandas.Series
+        Indexed like ``result`` (unverifiable rows only), values from :data:`UNVERIFIABLE_KINDS`.
+    """
+    rows = result[result["verdict"] == "unverifiable"]
+
+    def kind(r) -> str:
+        text = str(r.explanation)
+        if r.qualifier == "target":
+            return UNVERIFIABLE_KINDS[1]
+        if pd.isna(r.claimed_value):
+            return UNVERIFIABLE_KINDS[2]
+        if text.startswith("Only this article") or "only this article" in text.lower():
+            return UNVERIFIABLE_KINDS[0]
+        if "not a complete chronology" in text:
+            return UNVERIFIABLE_KINDS[3]
+        return UNVERIFIABLE_KINDS[4]
+
+    return pd.Series([kind(r) for r in rows.itertuples()], index=rows.index, name="why")
+
+
+def tolerance_table(tol: Tolerances | None = None) -> pd.DataFrame:
+    """State every tolerance of the check in words, with its value, for readers."""
+    t = tol or Tolerances()
+    rows = [
+        ("A figure printed as exact", f"within {t.exact_rel:.0%} of the evidence, or half a unit of its last printed digit"),
+        ("A figure printed with “about”, “around”, “nearly”", f"within {t.about_rel:.0%}"),
+        ("“More than X”", f"the evidence is above X, and X is at least {t.bound_floor:.0%} of it"),
+        ("“Up to X”, “as many as X”", f"the evidence is below X, and at least {t.bound_floor:.0%} of X"),
+        ("Provisional or estimated evidence", f"{t.preliminary_rel:.0%} more room"),
+        ("A trade figure on the other country's customs basis",
+         f"a gap of up to {t.cross_reporter_rel:.0%} is a difference of reporter, not a conflict"),
+        ("A growth rate against the previous year's level", f"within {t.growth_pp} percentage points"),
+        ("A unit slip (million for billion)", f"{t.unit_low:,.0f} to {t.unit_high:,.0f} times off"),
+        ("Two statements of one head count", f"more than {t.jump_annual_rel:.0%} growth a year is a jump"),
+        ("A head count without its own date", f"compared with the official count at most {t.stock_window_days} days away"),
+        ("An event matched by its description", f"at least {t.event_keywords} shared words and an overlapping date"),
+        ("A count of summits or visits", "equal to the recorded count; fewer recorded is not a refutation"),
+    ]
+    return pd.DataFrame(rows, columns=["rule", "tolerance"])
+
+
+EVIDENCE_DATASETS = [
+    "claims", "trade_reported", "trade_dots", "people_counts", "japanese_residents_in_cambodia",
+    "migrant_stock_undesa", "oda_aggregates", "oda_projects", "aid_milestones", "jica_volunteers",
+    "diplomatic_events", "partnership_levels", "agreements",
+]  # fmt: skip
+
+
+def drawn_sources(result: pd.DataFrame, datasets=EVIDENCE_DATASETS) -> list[str]:
+    """Return the source ids behind some result rows: the articles and their evidence.
+
+    Only ids cited by ``datasets`` are kept (a chart's source line names those publishers).
+    """
+    from helpers.citations import sources_of
+
+    cited = set(pd.concat([sources_of(d) for d in datasets])["source_id"])
+    found = set(result["source_id"])
+    for value in result["evidence_source"].dropna():
+        found |= {part.strip() for part in re.split(r"[;,]", str(value))}
+    return sorted(found & cited)
