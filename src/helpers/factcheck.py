@@ -15,6 +15,17 @@ Every claim of ``claims`` gets one verdict with the evidence behind it:
     No matching evidence; the explanation says why (no dataset, no period, a plan, or the
     only evidence is the same article).
 
+Evidence is everything the collection holds: the official series (trade, head counts, aid
+totals), the dated records (events, agreements, partnership upgrades, aid projects, donor
+conferences, volunteers) read through the theme notebooks' own claim links, events counted for
+summit and visit counts, head counts as lower bounds of cumulative counts, figures quoted in
+another source's sentence, and, where an article prints no period, the latest full period
+before it (an inference the explanation names). :func:`claim_verdicts` gives the verdicts in a
+reader's words and is the one source of verdicts for every notebook; :func:`compare_articles`
+sets claims of different articles on one measure and period side by side; and
+:func:`check_new_claims` judges the reviewed draft rows of a new article
+(``python -m helpers claims``).
+
 The checks are small functions that each return *findings* (one row per claim and rule);
 :func:`combine_findings` keeps, for each claim, the finding of highest precedence
 (internally inconsistent > conflicts > consistent > unverifiable) and lists the others.
