@@ -58,13 +58,24 @@ def test_the_trade_article_yields_the_figures_a_reader_finds():
     ]
     r = rows.set_index("value_as_printed")
     assert r.loc["$1.948 billion", ["value", "unit", "indicator", "period_end"]].tolist() == [
-        1.948e9, "USD", "trade_total", "2022-12-31"]
+        1.948e9,
+        "USD",
+        "trade_total",
+        "2022-12-31",
+    ]
     assert r.loc["$775 million", "indicator"] == "trade_imports_kh_from_jp"  # its own clause, not the exports'
     assert r.loc["$775 million", "period_end"] == ""  # the text prints no period for it
     assert r.loc["4,500", ["qualifier", "unit", "indicator", "period_start"]].tolist() == [
-        "about", "persons", "people_japanese_residents_in_kh", "2022-10-01"]
+        "about",
+        "persons",
+        "people_japanese_residents_in_kh",
+        "2022-10-01",
+    ]
     assert r.loc["20,000", ["qualifier", "indicator", "period_end"]].tolist() == [
-        "more_than", "people_cambodians_in_jp", ""]
+        "more_than",
+        "people_cambodians_in_jp",
+        "",
+    ]
     assert r.loc["70th", ["indicator", "period_start"]].tolist() == ["dipl_anniversary_years", "2023-01-01"]
     assert r.loc["50", "qualifier"] == "target"
     assert "GDCE" in r.loc["12.33%", "notes"]
@@ -76,9 +87,15 @@ def test_the_aid_article_reads_since_twelve_months_and_list_markers():
     rows, skipped = draft(AID, source_id="seed_006", published="2019-02-21")
     r = rows.set_index("value_as_printed")
     assert r.loc["$2.8 billion", ["qualifier", "period_start", "period_end"]].tolist() == [
-        "more_than", "1992-01-01", "2019-02-21"]
+        "more_than",
+        "1992-01-01",
+        "2019-02-21",
+    ]
     assert r.loc["$19.42 million", ["indicator", "period_start", "period_end"]].tolist() == [
-        "oda_jp_grants", "2018-03-01", "2019-02-28"]
+        "oda_jp_grants",
+        "2018-03-01",
+        "2019-02-28",
+    ]
     assert r.loc["¥23.5 billion", ["unit", "value"]].tolist() == ["JPY", 23.5e9]
     assert "JPY is not in the ledger" in r.loc["¥23.5 billion", "notes"]
     assert sorted(skipped.loc[skipped["reason"] == "list marker", "as_printed"]) == ["1.", "2."]

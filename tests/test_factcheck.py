@@ -581,14 +581,36 @@ def test_summary_and_conflict_tables(result):
 
 def test_a_head_count_bounds_a_cumulative_claim_from_below():
     c = claims(
-        {"claim_id": "a", "indicator": "people_cambodian_trainees_in_jp_cumulative", "value": 5700, "unit": "persons",
-         "value_as_printed": "5,700", "qualifier": "more_than", "period_end": "2017-06-30"},
-        {"claim_id": "b", "indicator": "people_cambodian_trainees_in_jp_cumulative", "value": 9000, "unit": "persons",
-         "value_as_printed": "9,000", "qualifier": "more_than", "period_end": "2017-06-30"},
+        {
+            "claim_id": "a",
+            "indicator": "people_cambodian_trainees_in_jp_cumulative",
+            "value": 5700,
+            "unit": "persons",
+            "value_as_printed": "5,700",
+            "qualifier": "more_than",
+            "period_end": "2017-06-30",
+        },
+        {
+            "claim_id": "b",
+            "indicator": "people_cambodian_trainees_in_jp_cumulative",
+            "value": 9000,
+            "unit": "persons",
+            "value_as_printed": "9,000",
+            "qualifier": "more_than",
+            "period_end": "2017-06-30",
+        },
     )
     c["period_end"] = pd.to_datetime(c["period_end"])
-    ev = evidence({"indicator": "people_cambodian_trainees_in_jp", "period_start": "2017-06-01",
-                   "period_end": "2017-06-30", "value": 5704, "unit": "persons", "basis": "trainees"})
+    ev = evidence(
+        {
+            "indicator": "people_cambodian_trainees_in_jp",
+            "period_start": "2017-06-01",
+            "period_end": "2017-06-30",
+            "value": 5704,
+            "unit": "persons",
+            "basis": "trainees",
+        }
+    )
     r = run(c, ev)
     assert (r.loc["a", "verdict"], r.loc["a", "check"]) == ("consistent", "lower bound from a head count")
     assert r.loc["b", "verdict"] == "unverifiable"  # a stock below X says nothing about "more than X"
@@ -596,10 +618,24 @@ def test_a_head_count_bounds_a_cumulative_claim_from_below():
 
 def test_a_stated_span_is_checked_by_counting_its_years():
     c = claims(
-        {"claim_id": "a", "indicator": "oda_jp_policy_period_years", "value": 5, "unit": "years",
-         "value_as_printed": "five-year", "period_start": "2024-01-01", "period_end": "2028-12-31"},
-        {"claim_id": "b", "indicator": "oda_jp_policy_period_years", "value": 4, "unit": "years",
-         "value_as_printed": "four-year", "period_start": "2024-01-01", "period_end": "2028-12-31"},
+        {
+            "claim_id": "a",
+            "indicator": "oda_jp_policy_period_years",
+            "value": 5,
+            "unit": "years",
+            "value_as_printed": "five-year",
+            "period_start": "2024-01-01",
+            "period_end": "2028-12-31",
+        },
+        {
+            "claim_id": "b",
+            "indicator": "oda_jp_policy_period_years",
+            "value": 4,
+            "unit": "years",
+            "value_as_printed": "four-year",
+            "period_start": "2024-01-01",
+            "period_end": "2028-12-31",
+        },
     )
     c["period_end"] = pd.to_datetime(c["period_end"])
     r = run(c)
@@ -608,8 +644,15 @@ def test_a_stated_span_is_checked_by_counting_its_years():
 
 
 def test_a_flow_without_period_is_set_against_the_latest_full_year_before_the_article():
-    c = claims({"claim_id": "a", "indicator": "trade_total", "value": 1.95e9, "value_as_printed": "$1.95 billion",
-                "statement_date": "2023-02-27"})
+    c = claims(
+        {
+            "claim_id": "a",
+            "indicator": "trade_total",
+            "value": 1.95e9,
+            "value_as_printed": "$1.95 billion",
+            "statement_date": "2023-02-27",
+        }
+    )
     ev = evidence(
         {"indicator": "trade_total", "period_start": "2022-01-01", "period_end": "2022-12-31", "value": 1.948e9},
         {"indicator": "trade_total", "period_start": "2021-01-01", "period_end": "2021-12-31", "value": 1.2e9},
@@ -619,14 +662,27 @@ def test_a_flow_without_period_is_set_against_the_latest_full_year_before_the_ar
     r = run(c, ev)
     assert (r.loc["a", "verdict"], r.loc["a", "evidence_period"]) == ("consistent", "2022")
     assert "inference" in r.loc["a", "explanation"]
-    too_high = claims({"claim_id": "a", "indicator": "trade_total", "value": 3.0e9, "value_as_printed": "$3.0 billion",
-                       "statement_date": "2023-02-27"})
+    too_high = claims(
+        {
+            "claim_id": "a",
+            "indicator": "trade_total",
+            "value": 3.0e9,
+            "value_as_printed": "$3.0 billion",
+            "statement_date": "2023-02-27",
+        }
+    )
     assert run(too_high, ev).loc["a", "verdict"] == "conflicts"  # beyond the 40% band between reporters
 
 
 def _events(*rows):
-    base = {"date_precision": "day", "event_type": "leaders_visit_summit", "place": "Tokyo", "notes": None,
-            "source_id": "official", "event": "meeting"}
+    base = {
+        "date_precision": "day",
+        "event_type": "leaders_visit_summit",
+        "place": "Tokyo",
+        "notes": None,
+        "source_id": "official",
+        "event": "meeting",
+    }
     return pd.DataFrame([{**base, **r} for r in rows])
 
 
@@ -638,13 +694,33 @@ def _count_tables(events):
 
 def test_summits_counted_in_the_record_confirm_but_never_refute_a_larger_claim():
     c = claims(
-        {"claim_id": "four", "indicator": "dipl_summits_count", "value": 4, "unit": "count", "value_as_printed": "four",
-         "quote": "last year they held four summit meetings", "subject": "summits 'last year'"},
-        {"claim_id": "two", "indicator": "dipl_summits_count", "value": 2, "unit": "count",
-         "value_as_printed": "twice in Cambodia", "quote": "last year ... twice in Cambodia",
-         "subject": "summits held in Cambodia 'last year'"},
-        {"claim_id": "one", "indicator": "dipl_summits_count", "value": 1, "unit": "count",
-         "value_as_printed": "once", "quote": "last year they met once", "subject": "summits 'last year'"},
+        {
+            "claim_id": "four",
+            "indicator": "dipl_summits_count",
+            "value": 4,
+            "unit": "count",
+            "value_as_printed": "four",
+            "quote": "last year they held four summit meetings",
+            "subject": "summits 'last year'",
+        },
+        {
+            "claim_id": "two",
+            "indicator": "dipl_summits_count",
+            "value": 2,
+            "unit": "count",
+            "value_as_printed": "twice in Cambodia",
+            "quote": "last year ... twice in Cambodia",
+            "subject": "summits held in Cambodia 'last year'",
+        },
+        {
+            "claim_id": "one",
+            "indicator": "dipl_summits_count",
+            "value": 1,
+            "unit": "count",
+            "value_as_printed": "once",
+            "quote": "last year they met once",
+            "subject": "summits 'last year'",
+        },
     )
     events = _events(
         {"event_id": "a", "date": "2022-03-20", "visitor_side": "JPN", "place": "Phnom Penh"},

@@ -100,11 +100,18 @@ def texts():
 
 
 def test_the_reader_finds_quoted_counts_and_skips_other_numbers():
-    text = ("Of the 77 claims, 39 hold up and 34 cannot be checked. Seven of the eight agree. 3,518 residents "
-            "agree. They are 20% apart and both hold up; 44% of the claims cannot be checked.")
+    text = (
+        "Of the 77 claims, 39 hold up and 34 cannot be checked. Seven of the eight agree. 3,518 residents "
+        "agree. They are 20% apart and both hold up; 44% of the claims cannot be checked."
+    )
     got = [(n, s, v) for n, s, v, _ in quoted_counts(text)]
-    assert got == [(34, False, ("unverifiable",)), (39, False, ("consistent",)), (7, False, ("consistent",)),
-                   (3518, False, ("consistent",)), (44, True, ("unverifiable",))]
+    assert got == [
+        (34, False, ("unverifiable",)),
+        (39, False, ("consistent",)),
+        (7, False, ("consistent",)),
+        (3518, False, ("consistent",)),
+        (44, True, ("unverifiable",)),
+    ]
 
 
 def test_verdict_counts_quoted_anywhere_agree_with_the_fact_check(allowed):

@@ -41,17 +41,33 @@ _WORDS = {
 }  # fmt: skip
 _NUMBER = r"(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(_WORDS) + r")"
 _SCALES = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6}
-_PERSON_NOUNS = r"Japanese|Cambodians?|people|persons|visitors|tourists|workers|students|trainees|interns|volunteers|residents|citizens|nationals"
-_COUNT_NOUNS = r"companies|firms|summits?|summit meetings|visits|documents|memoranda|agreements|projects|areas|programmes|think tanks|initiatives"
+_PERSON_NOUNS = (
+    r"Japanese|Cambodians?|people|persons|visitors|tourists|workers|students|trainees|interns|volunteers|residents"
+    r"|citizens|nationals"
+)
+_COUNT_NOUNS = (
+    r"companies|firms|summits?|summit meetings|visits|documents|memoranda|agreements|projects|areas|programmes"
+    r"|think tanks|initiatives"
+)
 
 # Patterns for figures, tried in this order on each sentence; a span taken by one is not reused.
 _FIGURES: list[tuple[str, re.Pattern]] = [
-    ("money", re.compile(r"(?P<cur>USD\s?\$?|US\$|\$|¥|JPY\s?)\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
-                         r"(?:\s?(?P<scale>trillion|billion|million|bn|m)\b)?")),
+    (
+        "money",
+        re.compile(
+            r"(?P<cur>USD\s?\$?|US\$|\$|¥|JPY\s?)\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
+            r"(?:\s?(?P<scale>trillion|billion|million|bn|m)\b)?"
+        ),
+    ),
     ("percent", re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|per ?cent\b|percent\b)")),
     ("anniversary", re.compile(r"(?P<num>\d+)(?:st|nd|rd|th)\s+anniversary", re.IGNORECASE)),
-    ("count", re.compile(_NUMBER + r"\s+(?:more\s+|other\s+|new\s+)?(?P<noun>" + _PERSON_NOUNS + "|" + _COUNT_NOUNS
-                         + r")\b", re.IGNORECASE)),
+    (
+        "count",
+        re.compile(
+            _NUMBER + r"\s+(?:more\s+|other\s+|new\s+)?(?P<noun>" + _PERSON_NOUNS + "|" + _COUNT_NOUNS + r")\b",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 _DATES: list[tuple[str, re.Pattern]] = [
     ("day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})")),
@@ -105,7 +121,8 @@ _GUESSES: list[tuple[str, str, str]] = [
 ]
 _THEMES = {"trade": "trade", "people": "people", "oda": "oda", "dipl": "diplomacy"}
 _IDENTIFIER_BEFORE = re.compile(
-    r"(?:Road|Route|Highway|No\.|Number|Phase|Article|Chapter|Section|COVID-|G|ASEAN\+|Terminal|Line)\s?$", re.IGNORECASE
+    r"(?:Road|Route|Highway|No\.|Number|Phase|Article|Chapter|Section|COVID-|G|ASEAN\+|Terminal|Line)\s?$",
+    re.IGNORECASE,
 )
 
 
@@ -302,8 +319,14 @@ def draft_claims(
         taken: list[tuple[int, int]] = []
         if dateline_span and offset <= dateline_span[0] < offset + len(sentence):
             span = (dateline_span[0] - offset, dateline_span[1] - offset)
-            skipped.append({"as_printed": sentence[span[0] : span[1]], "offset": dateline_span[0], "quote": sentence,
-                            "reason": "the article's dateline: used as its statement date"})
+            skipped.append(
+                {
+                    "as_printed": sentence[span[0] : span[1]],
+                    "offset": dateline_span[0],
+                    "quote": sentence,
+                    "reason": "the article's dateline: used as its statement date",
+                }
+            )
             taken.append(span)
         figures = []
         for kind, pattern in _FIGURES:
@@ -328,9 +351,15 @@ def draft_claims(
                 for m in re.finditer(r"\d[\d,]*|" + "|".join(_MONTHS), sentence[s:e]):
                     span = (s + m.start(), s + m.end())
                     if m.group(0)[0].isdigit() and not _overlaps(span, taken):
-                        skipped.append({"as_printed": m.group(0), "offset": offset + span[0], "quote": sentence,
-                                        "reason": f"part of the period {sentence[s:e]!r} of the figure "
-                                                  f"{found.match.group(0)!r}"})
+                        skipped.append(
+                            {
+                                "as_printed": m.group(0),
+                                "offset": offset + span[0],
+                                "quote": sentence,
+                                "reason": f"part of the period {sentence[s:e]!r} of the figure "
+                                f"{found.match.group(0)!r}",
+                            }
+                        )
                         taken.append(span)
                 taken.append((s, e))
         dates = []
@@ -348,15 +377,20 @@ def draft_claims(
             before = sentence[: m.start()]
             if not m.group(0)[0].isdigit():
                 compound = sentence[m.end() : m.end() + 1] == "-"
-                reason = ("part of a compound word, not a count" if compound
-                          else "a number word that counts nothing the ledger measures")
+                reason = (
+                    "part of a compound word, not a count"
+                    if compound
+                    else "a number word that counts nothing the ledger measures"
+                )
             elif _IDENTIFIER_BEFORE.search(before):
                 reason = "identifier or name, not a quantity"
             elif not before.strip() and re.fullmatch(r"\d+\.?", m.group(0).rstrip(".") + "."):
                 reason = "list marker"
             else:
                 reason = "a number without a unit or date: nothing to record as printed"
-            skipped.append({"as_printed": m.group(0), "offset": offset + m.start(), "quote": sentence, "reason": reason})
+            skipped.append(
+                {"as_printed": m.group(0), "offset": offset + m.start(), "quote": sentence, "reason": reason}
+            )
     proposed = pd.DataFrame(rows, columns=DRAFT_COLUMNS[2:])
     proposed.insert(0, "source_id", source_id)
     proposed.insert(0, "claim_id", [f"{prefix}_{i:02d}" for i in range(1, len(proposed) + 1)])
@@ -410,7 +444,9 @@ def _row(found: _Found, sentence: str, article: pd.Timestamp | None, period: tup
         notes.append("attributed to GDCE (Cambodia's customs)")
     elif re.search(r"JETRO|Japan's (?:own )?customs|Ministry of Finance of Japan", sentence):
         notes.append("attributed to JETRO / Japan's customs")
-    notes.append("indicator guessed from the words of the sentence" if indicator else "indicator not guessed: choose one")
+    notes.append(
+        "indicator guessed from the words of the sentence" if indicator else "indicator not guessed: choose one"
+    )
     return {
         "quote": sentence,
         "indicator": indicator,

@@ -38,6 +38,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -154,8 +155,14 @@ RESULT_COLUMNS = [
 
 # Datasets of records (dates, counts, quotes) the fact-check reads besides the series.
 RECORD_DATASETS = (
-    "diplomatic_events", "agreements", "partnership_levels", "oda_projects", "aid_milestones",
-    "jica_volunteers", "oda_aggregates", "people_counts",
+    "diplomatic_events",
+    "agreements",
+    "partnership_levels",
+    "oda_projects",
+    "aid_milestones",
+    "jica_volunteers",
+    "oda_aggregates",
+    "people_counts",
 )
 # Person counts that are stocks (a head count on a date), as opposed to flows over a period.
 STOCK_INDICATORS = frozenset(
@@ -1205,7 +1212,9 @@ def check_cross_claims(claims: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
                 ok, rule = compare(c.value, c.qualifier, c.value_as_printed, o.value, tol, o.qualifier, unit=c.unit)
                 gap, pct = _gap(c.value, o.value)
                 text = f"{o.claim_id} ({o.source_id}) states {o.value_as_printed} for the same period: {rule}."
-                basis_gap = c.indicator.startswith("trade_") and c.unit == "USD" and abs(pct) <= 100 * tol.cross_reporter_rel
+                basis_gap = (
+                    c.indicator.startswith("trade_") and c.unit == "USD" and abs(pct) <= 100 * tol.cross_reporter_rel
+                )
                 if not ok and basis_gap:
                     text += " A gap of this size may be a difference of reporter, not an error."
                 rows.append(
@@ -1297,7 +1306,12 @@ EVENT_OVERRIDES: dict[str, str] = {
 # Figures quoted inside the source sentence of an evidence row (not a row of their own).
 # claim_id -> (dataset, source_id, pattern with one group for the figure, date of the figure).
 QUOTED_FIGURES: dict[str, tuple[str, str, str, str]] = {
-    "c002_31": ("people_counts", "cambodiadaily_128532", r"with (\d[\d,]*) nationals living in Siem Reap", "2017-04-25"),
+    "c002_31": (
+        "people_counts",
+        "cambodiadaily_128532",
+        r"with (\d[\d,]*) nationals living in Siem Reap",
+        "2017-04-25",
+    ),
 }
 # Cumulative counts and the stocks that bound them from below: everyone counted in a stock on a
 # date has, by then, taken part (a stock of 5,704 trainees means at least 5,704 ever trained).
@@ -1392,16 +1406,25 @@ def check_linked_events(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], t
                 if link["dataset"] == "oda_aggregates":
                     text = f"aid total counted from {year}"
                 if link["dataset"] == "jica_volunteers":
-                    text = f"Japanese volunteers: {str(getattr(hit, 'event')).replace('_', ' ')}"
+                    text = f"Japanese volunteers: {str(hit.event).replace('_', ' ')}"
                 found.append((hit.source_id, link["dataset"], shown, year, str(text or "")))
         if not found:
             continue
         if pd.isna(c.value):
             own = [f for f in found if f[0] == c.source_id]
-            rows.append(_finding(c.claim_id, "unverifiable", "event date",
-                                 "No year is printed, so the date cannot be compared"
-                                 + (" and only this article reports the occasion." if len(own) == len(found)
-                                    else f"; the occasion is dated {found[0][2]} elsewhere.")))
+            rows.append(
+                _finding(
+                    c.claim_id,
+                    "unverifiable",
+                    "event date",
+                    "No year is printed, so the date cannot be compared"
+                    + (
+                        " and only this article reports the occasion."
+                        if len(own) == len(found)
+                        else f"; the occasion is dated {found[0][2]} elsewhere."
+                    ),
+                )
+            )
             continue
         decade = str(c.value_as_printed).rstrip().endswith("0s")
         same = [f for f in found if (f[3] // 10 == int(c.value) // 10 if decade else f[3] == int(c.value))]
@@ -1412,28 +1435,57 @@ def check_linked_events(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], t
             src, ds, shown, year, text = indep_same[0]
             extra = ""
             if indep_diff:
-                extra = " Another source gives " + ", ".join(f"{d[2]} ({d[0]})" for d in indep_diff) + ": the sources differ."
+                extra = (
+                    " Another source gives "
+                    + ", ".join(f"{d[2]} ({d[0]})" for d in indep_diff)
+                    + ": the sources differ."
+                )
             start, end = parse_date_interval(shown)
             precise = pd.notna(c.period_start) and (c.period_end - c.period_start).days < 360
             if precise and not decade and (end < c.period_start or start > c.period_end):
                 agrees = f"which confirms the year printed ({claimed}) but not the day"
             else:
                 agrees = f"which agrees with “{c.value_as_printed}”"
-            rows.append(_finding(c.claim_id, "consistent", "event date",
-                                 f"{src} dates it {date_words(shown)} (“{text}”), {agrees}.{extra}",
-                                 evidence_value=float(year), evidence_period=shown, evidence_source=src,
-                                 evidence_dataset=ds, gap_abs=0.0, gap_pct=0.0))
+            rows.append(
+                _finding(
+                    c.claim_id,
+                    "consistent",
+                    "event date",
+                    f"{src} dates it {date_words(shown)} (“{text}”), {agrees}.{extra}",
+                    evidence_value=float(year),
+                    evidence_period=shown,
+                    evidence_source=src,
+                    evidence_dataset=ds,
+                    gap_abs=0.0,
+                    gap_pct=0.0,
+                )
+            )
         elif indep_diff:
             src, ds, shown, year, text = indep_diff[0]
-            rows.append(_finding(c.claim_id, "conflicts", "event date",
-                                 f"{src} dates it {date_words(shown)}, not {claimed} (“{text}”); the collection holds "
-                                 "no source that settles which date is right.",
-                                 evidence_value=float(year), evidence_period=shown, evidence_source=src,
-                                 evidence_dataset=ds, gap_abs=float(c.value - year),
-                                 gap_pct=100 * (c.value - year) / year))
+            rows.append(
+                _finding(
+                    c.claim_id,
+                    "conflicts",
+                    "event date",
+                    f"{src} dates it {date_words(shown)}, not {claimed} (“{text}”); the collection holds "
+                    "no source that settles which date is right.",
+                    evidence_value=float(year),
+                    evidence_period=shown,
+                    evidence_source=src,
+                    evidence_dataset=ds,
+                    gap_abs=float(c.value - year),
+                    gap_pct=100 * (c.value - year) / year,
+                )
+            )
         else:
-            rows.append(_finding(c.claim_id, "unverifiable", "event date",
-                                 "Only this article dates the event; no other source in the collection reports it."))
+            rows.append(
+                _finding(
+                    c.claim_id,
+                    "unverifiable",
+                    "event date",
+                    "Only this article dates the event; no other source in the collection reports it.",
+                )
+            )
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
@@ -1466,22 +1518,40 @@ def check_event_counts(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], to
         counted = count_check(group, others, other_agreements, years)
         for r in counted.itertuples(index=False):
             if r.verdict == "not checkable":
-                rows.append(_finding(r.claim_id, "unverifiable", "event count",
-                                     "Only this article reports these visits; no other source in the collection "
-                                     "records them."))
+                rows.append(
+                    _finding(
+                        r.claim_id,
+                        "unverifiable",
+                        "event count",
+                        "Only this article reports these visits; no other source in the collection records them.",
+                    )
+                )
                 continue
             if pd.isna(r.record) or int(r.record) == 0:
-                rows.append(_finding(r.claim_id, "unverifiable", "event count",
-                                     "Only this article lists these; no other source in the collection records them."))
+                rows.append(
+                    _finding(
+                        r.claim_id,
+                        "unverifiable",
+                        "event count",
+                        "Only this article lists these; no other source in the collection records them.",
+                    )
+                )
                 continue
             record, claimed = int(r.record), int(r.claimed)
             if "each" in str(r.as_printed) and record < claimed:
-                rows.append(_finding(r.claim_id, "unverifiable", "event count",
-                                     f"The collection records {int(r.year_meant)}'s visits{_meetings_listing(others, r, group)}"
-                                     f": {record} one way, fewer than the {claimed} each way claimed. It is not a complete "
-                                     "chronology, so the missing visit can be neither confirmed nor ruled out.",
-                                     evidence_value=float(record), evidence_period=str(r.year_meant),
-                                     evidence_dataset="diplomatic_events"))
+                rows.append(
+                    _finding(
+                        r.claim_id,
+                        "unverifiable",
+                        "event count",
+                        f"The collection records {int(r.year_meant)}'s visits{_meetings_listing(others, r, group)}"
+                        f": {record} one way, fewer than the {claimed} each way claimed. It is not a complete "
+                        "chronology, so the missing visit can be neither confirmed nor ruled out.",
+                        evidence_value=float(record),
+                        evidence_period=str(r.year_meant),
+                        evidence_dataset="diplomatic_events",
+                    )
+                )
                 continue
             if r.year_meant is None or pd.isna(r.year_meant):
                 what = "documents signed that day"
@@ -1494,13 +1564,28 @@ def check_event_counts(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], to
                 verdict, text = "consistent", f"The collection records {record} {what}{listing}, as claimed."
             elif record < claimed:
                 verdict = "unverifiable"
-                text = (f"The collection records {record} of the {claimed} {what}{listing}; it is not a complete "
-                        "chronology, so the rest can be neither confirmed nor ruled out.")
+                text = (
+                    f"The collection records {record} of the {claimed} {what}{listing}; it is not a complete "
+                    "chronology, so the rest can be neither confirmed nor ruled out."
+                )
             else:
-                verdict, text = "conflicts", f"The collection records {record} {what}{listing}, more than the {claimed} claimed."
-            rows.append(_finding(r.claim_id, verdict, "event count", text, evidence_value=float(record),
-                                 evidence_period=str(r.year_meant), evidence_dataset="diplomatic_events",
-                                 gap_abs=float(claimed - record), gap_pct=100 * (claimed - record) / record))
+                verdict, text = (
+                    "conflicts",
+                    f"The collection records {record} {what}{listing}, more than the {claimed} claimed.",
+                )
+            rows.append(
+                _finding(
+                    r.claim_id,
+                    verdict,
+                    "event count",
+                    text,
+                    evidence_value=float(record),
+                    evidence_period=str(r.year_meant),
+                    evidence_dataset="diplomatic_events",
+                    gap_abs=float(claimed - record),
+                    gap_pct=100 * (claimed - record) / record,
+                )
+            )
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
@@ -1508,8 +1593,10 @@ def _meetings_listing(events: pd.DataFrame, r, group: pd.DataFrame) -> str:
     """': 20 March in Phnom Penh; ...' for the leaders' meetings a summit or visit count is compared with."""
     if r.year_meant is None or pd.isna(r.year_meant):
         return ""
-    meetings = events[(events["event_type"] == "leaders_visit_summit")
-                      & (events["date"].astype(str).str[:4] == str(int(r.year_meant)))]
+    meetings = events[
+        (events["event_type"] == "leaders_visit_summit")
+        & (events["date"].astype(str).str[:4] == str(int(r.year_meant)))
+    ]
     subject = str(r.subject)
     if "in Cambodia" in subject:
         meetings = meetings[meetings["visitor_side"] == "JPN"]
@@ -1523,8 +1610,10 @@ def _meetings_listing(events: pd.DataFrame, r, group: pd.DataFrame) -> str:
 
     if "visits_count" in str(getattr(r, "indicator", "")) or "each" in str(r.as_printed):
         to_kh, to_jp = meetings[meetings["visitor_side"] == "JPN"], meetings[meetings["visitor_side"] == "KHM"]
-        return (f" (the Japanese leader in Cambodia {len(to_kh)} times: {places(to_kh)}; the Cambodian leader in "
-                f"Japan {len(to_jp)} time{'s' if len(to_jp) != 1 else ''}: {places(to_jp)})")
+        return (
+            f" (the Japanese leader in Cambodia {len(to_kh)} times: {places(to_kh)}; the Cambodian leader in "
+            f"Japan {len(to_jp)} time{'s' if len(to_jp) != 1 else ''}: {places(to_jp)})"
+        )
     return f" ({places(meetings)})"
 
 
@@ -1550,12 +1639,26 @@ def check_cumulative_bounds(
             continue
         e = ev.sort_values(["period_end", "value"], ascending=[False, False]).iloc[0]
         when = period_label(e.period_start, e.period_end)
-        text = (f"{e.source_id} counted {format_value(e.value, 'persons')} ({e.basis}) for {when}, so at least "
-                f"that many had taken part by then: “more than {format_value(c.value, 'persons')}” holds.")
+        text = (
+            f"{e.source_id} counted {format_value(e.value, 'persons')} ({e.basis}) for {when}, so at least "
+            f"that many had taken part by then: “more than {format_value(c.value, 'persons')}” holds."
+        )
         gap, pct = _gap(c.value, e.value)
-        rows.append(_finding(c.claim_id, "consistent", "lower bound from a head count", text,
-                             evidence_value=e.value, evidence_period=when, evidence_source=e.source_id,
-                             evidence_dataset=e.dataset, reporter_basis=e.basis, gap_abs=gap, gap_pct=pct))
+        rows.append(
+            _finding(
+                c.claim_id,
+                "consistent",
+                "lower bound from a head count",
+                text,
+                evidence_value=e.value,
+                evidence_period=when,
+                evidence_source=e.source_id,
+                evidence_dataset=e.dataset,
+                reporter_basis=e.basis,
+                gap_abs=gap,
+                gap_pct=pct,
+            )
+        )
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
@@ -1578,7 +1681,9 @@ def check_quoted_figures(
             continue
         hits = table.loc[table["source_id"] == source, "source_detail"].astype(str).str.extract(pattern)[0].dropna()
         if hits.empty:
-            raise ValueError(f"{dataset}: no source_detail of {source} matches {pattern!r} (quoted figure for {c.claim_id})")
+            raise ValueError(
+                f"{dataset}: no source_detail of {source} matches {pattern!r} (quoted figure for {c.claim_id})"
+            )
         value = float(hits.iloc[0].replace(",", ""))
         ref, _ = _reference_date(c, dates)
         when = pd.Timestamp(day)
@@ -1586,11 +1691,24 @@ def check_quoted_figures(
             continue
         ok, rule = compare(c.value, c.qualifier, c.value_as_printed, value, tol, unit=c.unit)
         gap, pct = _gap(c.value, value)
-        text = (f"{source} gave {format_value(value, c.unit)} on {when:%-d %B %Y}, "
-                f"{abs((ref - when).days) // 30} months before the article: {rule}.")
-        rows.append(_finding(c.claim_id, "consistent" if ok else "conflicts", "figure quoted by another source",
-                             text, evidence_value=value, evidence_period=f"{when:%Y-%m-%d}",
-                             evidence_source=source, evidence_dataset=dataset, gap_abs=gap, gap_pct=pct))
+        text = (
+            f"{source} gave {format_value(value, c.unit)} on {when:%-d %B %Y}, "
+            f"{abs((ref - when).days) // 30} months before the article: {rule}."
+        )
+        rows.append(
+            _finding(
+                c.claim_id,
+                "consistent" if ok else "conflicts",
+                "figure quoted by another source",
+                text,
+                evidence_value=value,
+                evidence_period=f"{when:%Y-%m-%d}",
+                evidence_source=source,
+                evidence_dataset=dataset,
+                gap_abs=gap,
+                gap_pct=pct,
+            )
+        )
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
@@ -1602,11 +1720,22 @@ def check_spans(claims: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
             continue
         span = c.period_end.year - c.period_start.year + 1
         ok = span == int(c.value)
-        text = (f"{c.period_start.year} to {c.period_end.year} inclusive is {span} years, "
-                f"{'as printed' if ok else f'not {int(c.value)}'}; no other source describes the period.")
-        rows.append(_finding(c.claim_id, "consistent" if ok else "internally inconsistent", "span arithmetic", text,
-                             evidence_value=float(span), evidence_dataset="claims",
-                             gap_abs=float(c.value - span), gap_pct=100 * (c.value - span) / span))
+        text = (
+            f"{c.period_start.year} to {c.period_end.year} inclusive is {span} years, "
+            f"{'as printed' if ok else f'not {int(c.value)}'}; no other source describes the period."
+        )
+        rows.append(
+            _finding(
+                c.claim_id,
+                "consistent" if ok else "internally inconsistent",
+                "span arithmetic",
+                text,
+                evidence_value=float(span),
+                evidence_dataset="claims",
+                gap_abs=float(c.value - span),
+                gap_pct=100 * (c.value - span) / span,
+            )
+        )
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
@@ -1639,8 +1768,12 @@ def check_latest_period(
         ev = evidence[(evidence["indicator"] == c.indicator) & (evidence["unit"] == c.unit)]
         ev = ev[_independent(ev, c.source_id, same_text) & (ev["period_end"] < written)]
         if c.unit == "USD":
-            full = (ev["period_start"].dt.day_of_year == 1) & (ev["period_end"].dt.month == 12) & (
-                ev["period_end"].dt.day == 31) & (ev["period_start"].dt.year == ev["period_end"].dt.year)
+            full = (
+                (ev["period_start"].dt.day_of_year == 1)
+                & (ev["period_end"].dt.month == 12)
+                & (ev["period_end"].dt.day == 31)
+                & (ev["period_start"].dt.year == ev["period_end"].dt.year)
+            )
             ev = ev[full]
         if ev.empty:
             continue
@@ -1663,14 +1796,19 @@ NO_SERIES_REASONS = {
         "No source in the collection ranks Cambodia's trading partners by two-way trade; the only ranking it "
         "holds is among the buyers of Cambodia's exports, a different measure."
     ),
-    "trade_business_event_participants": "Only this article reports the attendance; no other source covers the meeting.",
+    "trade_business_event_participants": (
+        "Only this article reports the attendance; no other source covers the meeting."
+    ),
     "oda_jp_donor_rank": (
         "Sources in the collection call Japan Cambodia's largest donor in 1999 and 2011, but none ranks the "
         "donors in the years before this 2018 article."
     ),
-    "oda_jp_focus_areas_count": "Only this article lists the four focus areas; the collection holds no aid-policy text to compare.",
+    "oda_jp_focus_areas_count": (
+        "Only this article lists the four focus areas; the collection holds no aid-policy text to compare."
+    ),
     "trade_jp_companies_in_kh": (
-        "The collection holds no count of Japanese companies in Cambodia; investment approvals count projects, not firms."
+        "The collection holds no count of Japanese companies in Cambodia; investment approvals count projects, "
+        "not firms."
     ),
     "trade_jp_investment_kh_cumulative": (
         "Cambodia's approvals of Japanese investment are published for other spans (from 1994, or 2010–2022), "
@@ -1680,7 +1818,9 @@ NO_SERIES_REASONS = {
         "No source in the collection counts Cambodian graduates of Japanese universities; the student counts it "
         "holds measure people enrolled at one time."
     ),
-    "people_exchange_programmes_count": "Only this article names the two programmes; the collection holds no list of them.",
+    "people_exchange_programmes_count": (
+        "Only this article names the two programmes; the collection holds no list of them."
+    ),
     "people_japanese_visitors_to_siem_reap": (
         "No source counts Japanese visitors to Siem Reap. Japanese arrivals in the whole of Cambodia were of the "
         "same size in 2016 and 2018, so the figure would mean nearly every Japanese visitor goes there: possible, "
@@ -1689,7 +1829,9 @@ NO_SERIES_REASONS = {
     "trade_jp_companies_in_siem_reap": "No source in the collection counts Japanese companies in Siem Reap.",
     "dipl_think_tanks_count": "Only this article describes the role of the two think tanks.",
     "dipl_commemorative_coin_denomination": "Only this article reports the commemorative coin.",
-    "dipl_initiatives_supported_count": "Only this article lists the three initiatives; no text of the summit's outcome is in the collection.",
+    "dipl_initiatives_supported_count": (
+        "Only this article lists the three initiatives; no text of the summit's outcome is in the collection."
+    ),
 }
 # Event claims no dated record matches, where a reader deserves the nearest record's story.
 NO_RECORD_REASONS = {
@@ -1718,7 +1860,10 @@ def _why_unverifiable(c, evidence: pd.DataFrame, same_text: dict[str, str]) -> s
     indep = ev[_independent(ev, c.source_id, same_text)]
     if pd.notna(c.period_end) and indep[_same_period(indep, c.period_start, c.period_end)].empty:
         if len(ev[~_independent(ev, c.source_id, same_text)]):
-            return "The only figure for this period is this article's own text, reprinted elsewhere; it cannot corroborate itself."
+            return (
+                "The only figure for this period is this article's own text, reprinted elsewhere; "
+                "it cannot corroborate itself."
+            )
         return f"No other source gives a figure for {period_label(c.period_start, c.period_end)}."
     return "The article gives no period and no figure in the collection could be placed against it."
 
@@ -1866,8 +2011,14 @@ def _inputs() -> dict:
     bases = anniversary_bases(load("partnership_levels"), load("diplomatic_events"))
     tables = {name: load(name) for name in RECORD_DATASETS}
     tables["manifest"] = seed_manifest()
-    return {"claims": load("claims"), "evidence": evidence, "events": events, "bases": bases,
-            "same_text": same_text_sources(load("sources")), "tables": tables}
+    return {
+        "claims": load("claims"),
+        "evidence": evidence,
+        "events": events,
+        "bases": bases,
+        "same_text": same_text_sources(load("sources")),
+        "tables": tables,
+    }
 
 
 def run_fact_check(tol: Tolerances | None = None) -> pd.DataFrame:
@@ -1902,13 +2053,23 @@ def check_new_claims(new: pd.DataFrame, tol: Tolerances | None = None) -> tuple[
     ledger = inputs["claims"]
     inputs["claims"] = pd.concat([ledger, new.reindex(columns=ledger.columns)], ignore_index=True)
     dates = pd.to_datetime(new["statement_date"]).groupby(new["source_id"]).max()
-    added = pd.DataFrame({"source_id": dates.index, "outlet": None,
-                          "published": [f"{d:%Y-%m-%d}" if pd.notna(d) else None for d in dates]})
+    added = pd.DataFrame(
+        {
+            "source_id": dates.index,
+            "outlet": None,
+            "published": [f"{d:%Y-%m-%d}" if pd.notna(d) else None for d in dates],
+        }
+    )
     inputs["tables"]["manifest"] = pd.concat([inputs["tables"]["manifest"], added], ignore_index=True)
     result = fact_check(tol=tol, **inputs)
     mine = result[result["claim_id"].isin(new["claim_id"])].reset_index(drop=True)
-    table = verdict_table(mine, inputs["claims"], load("sources"), inputs["tables"]["manifest"],
-                          article_dates(inputs["claims"], inputs["events"]))
+    table = verdict_table(
+        mine,
+        inputs["claims"],
+        load("sources"),
+        inputs["tables"]["manifest"],
+        article_dates(inputs["claims"], inputs["events"]),
+    )
     return mine, table
 
 
@@ -2020,7 +2181,8 @@ def reader_text(text: str, words: dict[str, str]) -> str:
 
     Examples
     --------
-    >>> reader_text("Claimed 4 (c001_05) vs 3 (KHM_customs, imf_dots)", {"KHM_customs": "Cambodia's customs", "imf_dots": "IMF"})
+    >>> words = {"KHM_customs": "Cambodia's customs", "imf_dots": "IMF"}
+    >>> reader_text("Claimed 4 (c001_05) vs 3 (KHM_customs, imf_dots)", words)
     "Claimed 4 vs 3 (Cambodia's customs, IMF)"
     """
     if not isinstance(text, str):
@@ -2047,8 +2209,9 @@ def _reader_words(claims: pd.DataFrame, sources: pd.DataFrame, labels: dict[str,
     return words
 
 
-def verdict_table(result: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame, manifest: pd.DataFrame,
-                  dates: pd.Series) -> pd.DataFrame:
+def verdict_table(
+    result: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame, manifest: pd.DataFrame, dates: pd.Series
+) -> pd.DataFrame:
     """Return the reader's table of verdicts from a :func:`fact_check` result (see :func:`claim_verdicts`)."""
     from helpers.style import VERDICT_LABELS
 
@@ -2116,15 +2279,13 @@ def verdict_counts(result: pd.DataFrame | None = None) -> pd.Series:
     return result["verdict"].value_counts().reindex(VERDICTS, fill_value=0).rename("claims")
 
 
-def write_verdicts_csv(path) -> "Path":
+def write_verdicts_csv(path: str | Path) -> Path:
     """Write every claim with its verdict to a CSV for download; return the path.
 
     Columns: those of :func:`claim_verdicts`, plus the quoted sentence and the tolerance-bearing
     comparison figures (``evidence_value``, ``evidence_period``, ``gap_pct``). UTF-8, one row per
     claim in ledger order, so the file is byte-for-byte reproducible.
     """
-    from pathlib import Path
-
     from helpers.datasets import load
 
     result = _cached_result()
@@ -2150,8 +2311,9 @@ def _reference_period(r) -> tuple[str, str]:
     return "", "unknown"
 
 
-def compare_articles(result: pd.DataFrame, claims: pd.DataFrame, dates: pd.Series,
-                     tol: Tolerances | None = None) -> pd.DataFrame:
+def compare_articles(
+    result: pd.DataFrame, claims: pd.DataFrame, dates: pd.Series, tol: Tolerances | None = None
+) -> pd.DataFrame:
     """Set claims of different articles on the same measure and period side by side.
 
     The period is the one printed, else the one the fact-check inferred (latest full year before
@@ -2171,12 +2333,13 @@ def compare_articles(result: pd.DataFrame, claims: pd.DataFrame, dates: pd.Serie
     frame = result.merge(claims[["claim_id", "period_start", "period_end", "statement_date"]], on="claim_id")
     frame["period_start"] = pd.to_datetime(frame["period_start"])
     frame["period_end"] = pd.to_datetime(frame["period_end"])
-    frame["ref_date"] = [
-        _reference_date(r, dates)[0] for r in frame.itertuples(index=False)
+    frame["ref_date"] = [_reference_date(r, dates)[0] for r in frame.itertuples(index=False)]
+    frame = frame[
+        ~frame["indicator"].str.endswith("_event_year")
+        & ~frame["indicator"].isin(["dipl_anniversary_years"])
+        & frame["claimed_value"].notna()
+        & (frame["qualifier"] != "target")
     ]
-    frame = frame[~frame["indicator"].str.endswith("_event_year")
-                  & ~frame["indicator"].isin(["dipl_anniversary_years"])
-                  & frame["claimed_value"].notna() & (frame["qualifier"] != "target")]
     refs = [_reference_period(r) for r in frame.itertuples(index=False)]
     frame = frame.assign(period=[p for p, _ in refs], period_basis=[b for _, b in refs])
     rows = []
@@ -2186,18 +2349,40 @@ def compare_articles(result: pd.DataFrame, claims: pd.DataFrame, dates: pd.Serie
         g = g.sort_values("claim_id")
         for a in g.itertuples(index=False):
             for b in g[g["source_id"] > a.source_id].itertuples(index=False):
-                rows.append({
-                    "indicator": indicator,
-                    "period": period,
-                    "claim_id_a": a.claim_id, "source_id_a": a.source_id, "as_printed_a": a.value_as_printed,
-                    "period_basis_a": a.period_basis, "verdict_a": a.verdict,
-                    "claim_id_b": b.claim_id, "source_id_b": b.source_id, "as_printed_b": b.value_as_printed,
-                    "period_basis_b": b.period_basis, "verdict_b": b.verdict,
-                    "gap_pct": 100 * (a.claimed_value - b.claimed_value) / b.claimed_value,
-                    "why": _why_gap(a, b, tol),
-                })
-    columns = ["indicator", "period", "claim_id_a", "source_id_a", "as_printed_a", "period_basis_a", "verdict_a",
-               "claim_id_b", "source_id_b", "as_printed_b", "period_basis_b", "verdict_b", "gap_pct", "why"]
+                rows.append(
+                    {
+                        "indicator": indicator,
+                        "period": period,
+                        "claim_id_a": a.claim_id,
+                        "source_id_a": a.source_id,
+                        "as_printed_a": a.value_as_printed,
+                        "period_basis_a": a.period_basis,
+                        "verdict_a": a.verdict,
+                        "claim_id_b": b.claim_id,
+                        "source_id_b": b.source_id,
+                        "as_printed_b": b.value_as_printed,
+                        "period_basis_b": b.period_basis,
+                        "verdict_b": b.verdict,
+                        "gap_pct": 100 * (a.claimed_value - b.claimed_value) / b.claimed_value,
+                        "why": _why_gap(a, b, tol),
+                    }
+                )
+    columns = [
+        "indicator",
+        "period",
+        "claim_id_a",
+        "source_id_a",
+        "as_printed_a",
+        "period_basis_a",
+        "verdict_a",
+        "claim_id_b",
+        "source_id_b",
+        "as_printed_b",
+        "period_basis_b",
+        "verdict_b",
+        "gap_pct",
+        "why",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -2272,17 +2457,25 @@ def tolerance_table(tol: Tolerances | None = None) -> pd.DataFrame:
     """State every tolerance of the check in words, with its value, for readers."""
     t = tol or Tolerances()
     rows = [
-        ("A figure printed as exact", f"within {t.exact_rel:.0%} of the evidence, or half a unit of its last printed digit"),
+        (
+            "A figure printed as exact",
+            f"within {t.exact_rel:.0%} of the evidence, or half a unit of its last printed digit",
+        ),
         ("A figure printed with “about”, “around”, “nearly”", f"within {t.about_rel:.0%}"),
         ("“More than X”", f"the evidence is above X, and X is at least {t.bound_floor:.0%} of it"),
         ("“Up to X”, “as many as X”", f"the evidence is below X, and at least {t.bound_floor:.0%} of X"),
         ("Provisional or estimated evidence", f"{t.preliminary_rel:.0%} more room"),
-        ("A trade figure on the other country's customs basis",
-         f"a gap of up to {t.cross_reporter_rel:.0%} is a difference of reporter, not a conflict"),
+        (
+            "A trade figure on the other country's customs basis",
+            f"a gap of up to {t.cross_reporter_rel:.0%} is a difference of reporter, not a conflict",
+        ),
         ("A growth rate against the previous year's level", f"within {t.growth_pp} percentage points"),
         ("A unit slip (million for billion)", f"{t.unit_low:,.0f} to {t.unit_high:,.0f} times off"),
         ("Two statements of one head count", f"more than {t.jump_annual_rel:.0%} growth a year is a jump"),
-        ("A head count without its own date", f"compared with the official count at most {t.stock_window_days} days away"),
+        (
+            "A head count without its own date",
+            f"compared with the official count at most {t.stock_window_days} days away",
+        ),
         ("An event matched by its description", f"at least {t.event_keywords} shared words and an overlapping date"),
         ("A count of summits or visits", "equal to the recorded count; fewer recorded is not a refutation"),
     ]
