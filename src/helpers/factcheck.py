@@ -682,6 +682,9 @@ def compare(
         why = "holds" if ok else ("is below the evidence" if value < evidence - half else "is far above the evidence")
         return ok, f"{qualifier.replace('_', ' ')} {shown} {why}: evidence {ev}"
     ok = abs(value - evidence) <= band
+    if half > rel * abs(evidence) and qualifier == "exact":  # the printed rounding is the wider band
+        low, high = format_value(value - half, unit), format_value(value + half, unit)
+        return ok, f"“{printed}” stands for {low} to {high} as rounded, {'which covers' if ok else 'not'} {ev}"
     share = f"±{band / abs(evidence) * 100:.1f}%" if evidence else f"±{band:g}"
     return ok, f"{'within' if ok else 'outside'} {share} of {ev}"
 
