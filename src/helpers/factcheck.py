@@ -2162,7 +2162,10 @@ def article_labels(claims: pd.DataFrame, manifest: pd.DataFrame, dates: pd.Serie
         if isinstance(outlet, str) and outlet:
             name = outlet
         elif isinstance(headline, str) and headline:
-            name = f"“{headline.strip('[]')}”"
+            words = headline.strip("[]")
+            if len(words) > 44:  # a headline names the article; the first words are enough
+                words = words[:44].rsplit(" ", 1)[0] + "…"
+            name = f"“{words}”"
         else:
             name = "Outlet not named"
         if isinstance(published, str) and published:
