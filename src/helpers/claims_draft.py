@@ -39,7 +39,10 @@ _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "twice": 2, "once": 1,
 }  # fmt: skip
-_NUMBER = r"(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(_WORDS) + r")"
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "biggest": 1, "largest": 1}  # fmt: skip
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = r"(?<![\w,.])(?P<num>" + _DIGITS + "|" + "|".join(_WORDS) + r")"
 _SCALES = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6}
 _PERSON_NOUNS = (
     r"Japanese|Cambodians?|people|persons|visitors|tourists|workers|students|trainees|interns|volunteers|residents"
@@ -68,6 +71,22 @@ _FIGURES: list[tuple[str, re.Pattern]] = [
             re.IGNORECASE,
         ),
     ),
+    # People named by their role count only with digits ("120 other leaders", not "the two leaders").
+    (
+        "count",
+        re.compile(
+            r"(?<![\w,.])(?P<num>" + _DIGITS + r")\s+(?:more\s+|other\s+)?"
+            r"(?P<noun>leaders|members|participants|guests|delegates|officials)\b"
+        ),
+    ),
+    ("money", re.compile(r"(?<![\w,.])(?P<num>" + _DIGITS + r")\s?(?P<cur>Riel|riel|KHR)\b")),
+    ("rank", re.compile(r"\b(?P<num>" + "|".join(list(_ORDINALS)[:10]) + r")[- ](?:largest|biggest)\b", re.I)),
+    ("rank", re.compile(r"\bthe (?P<num>biggest|largest)\b(?=(?: \w+){0,2} (?:donor|trading partner|investor|buyer))")),
+    ("times", re.compile(r"\b(?P<num>twice|once)\b|(?<![\w,.])(?P<num2>\d+) times\b", re.IGNORECASE)),
+    ("span", re.compile(r"\b(?P<num>" + "|".join(list(_WORDS)[:10]) + r"|\d+)-year\b", re.IGNORECASE)),
+    ("span", re.compile(r"(?<![\w,.])(?P<num>\d+)\s+years\b", re.IGNORECASE)),
+    # A large number with no unit beside it ("by another 8,000 in 2024"): proposed, unit guessed.
+    ("bare", re.compile(r"(?<![\w,.$¥])(?P<num>\d{1,3}(?:,\d{3})+)(?![\w,.%])")),
 ]
 _DATES: list[tuple[str, re.Pattern]] = [
     ("day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})")),
@@ -76,15 +95,24 @@ _DATES: list[tuple[str, re.Pattern]] = [
     ("no year", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})\b")),
     ("decade", re.compile(r"(?P<year>1[5-9]\d0|20\d0)s\b")),
     ("year", re.compile(r"(?<![\d,.$¥])(?P<year>1[5-9]\d{2}|20\d{2})\b(?![,.]\d)")),
+    (
+        "relative",
+        re.compile(r"\b(?P<early>[Ee]arly |[Ll]ate )?(?P<which>[Tt]his|[Ll]ast|[Nn]ext) (?P<unit>year|month)\b"),
+    ),
 ]
+_AFTER_MONTH = re.compile(r"(?:" + "|".join(_MONTHS) + r")\s+$")
 # Phrases that give a figure its period; the dates inside them are then not event dates.
 _PERIODS: list[tuple[str, re.Pattern]] = [
     ("months to", re.compile(r"(?P<n>\d+) months to " + _MONTH + r" (?P<year>\d{4})")),
     ("first months", re.compile(r"first (?P<n>\d+|" + "|".join(_WORDS) + r") months (?:of|in) (?P<year>\d{4})")),
-    ("from to", re.compile(r"from " + _MONTH + r" to " + _MONTH2 + r"(?: (?P<year>\d{4}))?")),
+    ("from to", re.compile(r"from " + _MONTH + r" to " + _MONTH2 + r"(?: (?P<year>\d{4})| this year)?")),
     ("as of", re.compile(r"as of " + _MONTH + r" (?P<year>\d{4})")),
     ("since", re.compile(r"\b[Ss]ince (?P<year>\d{4})\b")),
-    ("in year", re.compile(r"\b(?:in|for|during) (?P<year>\d{4})\b(?! and)")),
+    # Not the comparison period of a growth rate ("compared to the same period in 2023").
+    (
+        "in year",
+        re.compile(r"(?<!period )(?<!compared to )(?<!compared with )\b(?:in|for|during) (?P<year>\d{4})\b(?! and)"),
+    ),
 ]
 _QUALIFIER_WORDS = [
     ("about", r"(?:about|around|approximately|roughly|nearly|almost|some|close to)\s+$"),
@@ -95,6 +123,7 @@ _QUALIFIER_WORDS = [
 _TARGET_WORDS = re.compile(r"\b(?:plans? to|planned|will|aims? to|target|to be|would|expected to)\b", re.IGNORECASE)
 # Indicator guesses: (unit kind, words in the sentence, indicator); first match wins.
 _GUESSES: list[tuple[str, str, str]] = [
+    ("money", r"\bcoin", "dipl_commemorative_coin_denomination"),
     ("money", r"export", "trade_exports_kh_to_jp"),
     ("money", r"import", "trade_imports_kh_from_jp"),
     ("money", r"\btrade\b", "trade_total"),
@@ -107,6 +136,13 @@ _GUESSES: list[tuple[str, str, str]] = [
     ("percent", r"import", "trade_imports_kh_from_jp_growth"),
     ("percent", r"trade", "trade_total_growth"),
     ("anniversary", r"", "dipl_anniversary_years"),
+    ("rank", r"trading partner|trade partner", "trade_jp_rank_kh_partners"),
+    ("rank", r"donor", "oda_jp_donor_rank"),
+    ("rank", r"export|buyer|market", "trade_jp_rank_kh_exports"),
+    ("span", r"relations|anniversar|\bties\b", "dipl_anniversary_years"),
+    ("span", r"aid|policy|plan|assistance", "oda_jp_policy_period_years"),
+    ("count", r"increase|another \d", "people_cambodian_workers_in_jp_increase"),
+    ("count", r"attended|participants|members", "trade_business_event_participants"),
     ("count", r"(?:japanese)\W+(?:\w+\W+){0,2}(?:lived|living|resid|reside)", "people_japanese_residents_in_kh"),
     ("count", r"japanese\W+(?:tourists|visitors)", "people_japanese_visitors_to_kh"),
     ("count", r"cambodians?\W.*(?:in|to) japan", "people_cambodians_in_jp"),
@@ -155,7 +191,11 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 def _number(text: str) -> float:
     word = text.lower()
-    return float(_WORDS[word]) if word in _WORDS else float(text.replace(",", ""))
+    if word in _WORDS:
+        return float(_WORDS[word])
+    if word in _ORDINALS:
+        return float(_ORDINALS[word])
+    return float(text.replace(",", ""))
 
 
 def _qualifier(sentence: str, start: int) -> str:
@@ -232,22 +272,32 @@ def _period(sentence: str, article: pd.Timestamp | None) -> tuple[str, str, list
         if name == "in year":
             return f"{year}-01-01", f"{year}-12-31", spans, ""
     if article is not None:
-        if re.search(r"\blast year\b", sentence, re.IGNORECASE):
-            y = article.year - 1
-            return f"{y}-01-01", f"{y}-12-31", [], f"'last year' read as {y} from the article's date; "
-        if re.search(r"\bthis year\b", sentence, re.IGNORECASE):
-            y = article.year
-            return f"{y}-01-01", f"{y}-12-31", [], f"'this year' read as {y} from the article's date; "
+        relative = _relative_year(sentence, article)
+        if relative[0]:
+            return relative
     return "", "", [], ""
 
 
 def _relative_year(sentence: str, article: pd.Timestamp | None) -> tuple[str, str, list, str]:
     """The year 'this year', 'next year' or 'last year' means, from the article's date."""
-    m = re.search(r"\b(this|next|last) year\b", sentence, re.IGNORECASE)
+    m = re.search(r"(?<![Ee]arly )(?<![Ll]ate )\b(this|next|last) year\b", sentence, re.IGNORECASE)
     if not m or article is None:
         return "", "", [], ""
     y = article.year + {"this": 0, "next": 1, "last": -1}[m.group(1).lower()]
-    return f"{y}-01-01", f"{y}-12-31", [], f"'{m.group(0)}' read as {y} from the article's date; "
+    return f"{y}-01-01", f"{y}-12-31", [m.span()], f"'{m.group(0)}' read as {y} from the article's date; "
+
+
+def _relative_period(m: re.Match, article: pd.Timestamp | None) -> tuple[str, str, str]:
+    """The period 'early this year', 'last month', 'next year' covers, from the article's date."""
+    if article is None:
+        return "", "", f"'{m.group(0)}' cannot be dated: give the article's date with --date"
+    shift = {"this": 0, "last": -1, "next": 1}[m["which"].lower()]
+    if m["unit"] == "month":
+        start = (article + pd.DateOffset(months=shift)).replace(day=1)
+        return f"{start:%Y-%m-%d}", f"{start + pd.offsets.MonthEnd(0):%Y-%m-%d}", ""
+    y = article.year + shift
+    end = f"{article:%Y-%m-%d}" if m["early"] and shift == 0 else f"{y}-12-31"
+    return f"{y}-01-01", end, ""
 
 
 def _dateline(text: str) -> tuple[pd.Timestamp | None, tuple[int, int] | None]:
@@ -331,6 +381,8 @@ def draft_claims(
         figures = []
         for kind, pattern in _FIGURES:
             for m in pattern.finditer(sentence):
+                if _AFTER_MONTH.search(sentence[: m.start()]):
+                    continue  # "November 25, Japanese ...": a day of a date, not a count
                 if not _overlaps((m.start(), m.end()), taken):
                     figures.append(_Found(kind, m.start(), m.end(), m))
                     taken.append((m.start(), m.end()))
@@ -402,13 +454,14 @@ def draft_claims(
 def _row(found: _Found, sentence: str, article: pd.Timestamp | None, period: tuple[str, str, str]) -> dict:
     m = found.match
     notes = []
-    if found.kind in {"money", "percent", "anniversary", "count"}:
-        value = _number(m["num"])
+    if found.kind in {"money", "percent", "anniversary", "count", "rank", "times", "span", "bare"}:
+        number = m["num"] if m["num"] is not None else m["num2"]
+        value = _number(number)
         printed = m.group(0)
         if found.kind == "money":
             currency = m["cur"].strip()
-            unit = "JPY" if currency in {"¥", "JPY"} else "USD"
-            scale = m["scale"]
+            unit = {"¥": "JPY", "JPY": "JPY", "Riel": "KHR", "riel": "KHR", "KHR": "KHR"}.get(currency, "USD")
+            scale = m.groupdict().get("scale")
             value *= _SCALES.get(scale, 1.0) if scale else 1.0
             if unit == "JPY":
                 notes.append("unit JPY is not in the ledger's unit list: extend the schema or leave the claim out")
@@ -418,9 +471,22 @@ def _row(found: _Found, sentence: str, article: pd.Timestamp | None, period: tup
         elif found.kind == "anniversary":
             unit, kind = "years", "anniversary"
             printed = m.group(0).split()[0]
+        elif found.kind == "rank":
+            unit, kind = "rank", "rank"
+            printed = m.group(0).removeprefix("the ")
+        elif found.kind == "times":
+            unit, kind = "count", "count"
+        elif found.kind == "span":
+            unit, kind = "years", "span"
+        elif found.kind == "bare":
+            clause = sentence[slice(*_clause(sentence, found.start))]
+            people = re.search(_PERSON_NOUNS, clause, re.IGNORECASE)
+            unit, kind = ("persons" if people else "count"), "count"
+            notes.append(f"no unit printed beside the number: unit {unit!r} guessed from the clause")
         else:
             noun = m["noun"].lower()
-            unit = "persons" if re.fullmatch(_PERSON_NOUNS.lower(), noun) else "count"
+            people = _PERSON_NOUNS.lower() + "|leaders|members|participants|guests|delegates|officials"
+            unit = "persons" if re.fullmatch(people, noun) else "count"
             kind = "count"
             printed = m["num"] if m["num"][0].isdigit() else m.group(0)
         qualifier = _qualifier(sentence, found.start)
@@ -431,6 +497,14 @@ def _row(found: _Found, sentence: str, article: pd.Timestamp | None, period: tup
             notes.append(p_note.rstrip("; "))
         if not p_start:
             notes.append("no period printed: the fact-check will infer one and say so")
+    elif found.kind == "relative":
+        value = float("nan")
+        p_start, p_end, p_note = _relative_period(m, article)
+        printed = m.group(0)
+        unit, kind, qualifier = "year", "date", "exact"
+        notes.append(
+            "no year printed, so value is empty" + (f"; {p_note}" if p_note else "; period from the article's date")
+        )
     else:
         value, p_start, p_end = _date_value(found.kind, m)
         printed = m.group(0)
