@@ -1370,10 +1370,11 @@ def check_linked_events(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], t
 
     Links: the diplomacy notebook's ``CLAIM_EVENT_MATCHES`` (with :data:`EVENT_OVERRIDES`) and
     the date links of the aid notebook's ``CLAIM_LINKS`` (projects, milestones, volunteers, aid
-    totals that start in a year). A year printed as a decade ("the 1990s") is compared at decade
-    precision, a year with the whole year. Any independent record giving the same year makes
-    the claim consistent (a record that differs is named); only differing independent records
-    make it conflict; records from the same article leave it unverifiable.
+    totals that start in a year), plus the rows the record keeps in the same ``conflict_group``
+    (other sources dating the same event). Dates are compared at the coarser precision of the
+    two (:func:`_same_date`). Any independent record giving the same date makes the claim
+    consistent (a record that differs is named); only differing independent records make it
+    conflict; records from the same article leave it unverifiable.
     """
     from helpers.diplomacy import CLAIM_EVENT_MATCHES
     from helpers.oda import CLAIM_LINKS
@@ -1411,6 +1412,13 @@ def check_linked_events(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], t
                 if link["dataset"] == "jica_volunteers":
                     text = f"Japanese volunteers: {str(hit.event).replace('_', ' ')}"
                 found.append((hit.source_id, link["dataset"], shown, year, str(text or "")))
+                group = getattr(hit, "conflict_group", None)
+                if link["dataset"] == "diplomatic_events" and isinstance(group, str) and group:
+                    # Sources that date the same event differently are kept together in the record.
+                    for other in table[(table["conflict_group"] == group) & ~mask].itertuples(index=False):
+                        found.append(
+                            (other.source_id, link["dataset"], str(other.date), int(str(other.date)[:4]), other.event)
+                        )
         if not found:
             continue
         if pd.isna(c.value):
@@ -1430,7 +1438,7 @@ def check_linked_events(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], t
             )
             continue
         decade = str(c.value_as_printed).rstrip().endswith("0s")
-        same = [f for f in found if (f[3] // 10 == int(c.value) // 10 if decade else f[3] == int(c.value))]
+        same = [f for f in found if _same_date(c, f[2], decade)]
         indep_same = [f for f in same if f[0] != c.source_id]
         indep_diff = [f for f in found if f[0] != c.source_id and f not in same]
         claimed = _year_text(c.value, c.value_as_printed)
@@ -1443,12 +1451,9 @@ def check_linked_events(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], t
                     + ", ".join(f"{d[2]} ({d[0]})" for d in indep_diff)
                     + ": the sources differ."
                 )
-            start, end = parse_date_interval(shown)
-            precise = pd.notna(c.period_start) and (c.period_end - c.period_start).days < 360
-            if precise and not decade and (end < c.period_start or start > c.period_end):
-                agrees = f"which confirms the year printed ({claimed}) but not the day"
-            else:
-                agrees = f"which agrees with “{c.value_as_printed}”"
+            day_claim = pd.notna(c.period_start) and c.period_start == c.period_end
+            to_month = day_claim and not (len(shown) == 10 and pd.Timestamp(shown) == c.period_start)
+            agrees = f"which agrees with “{c.value_as_printed}”" + (" to the month" if to_month else "")
             rows.append(
                 _finding(
                     c.claim_id,
@@ -1470,7 +1475,8 @@ def check_linked_events(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], t
                     c.claim_id,
                     "conflicts",
                     "event date",
-                    f"{src} dates it {date_words(shown)}, not {claimed} (“{text}”); the collection holds "
+                    f"{src} dates it {date_words(shown)}, not {claimed if decade else c.value_as_printed} "
+                    f"(“{text}”); the collection holds "
                     "no source that settles which date is right.",
                     evidence_value=float(year),
                     evidence_period=shown,
@@ -1490,6 +1496,25 @@ def check_linked_events(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], t
                 )
             )
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+
+
+def _same_date(c, recorded: str, decade: bool) -> bool:
+    """Whether a claimed date and a recorded one agree at the coarser of their precisions.
+
+    A decade is compared by decade, a year by year; a month or a day by month (two sources often
+    date a multi-day visit or signing by different days of it).
+    """
+    year = int(str(recorded)[:4])
+    if decade:
+        return year // 10 == int(c.value) // 10
+    month_claim = (
+        pd.notna(c.period_start)
+        and c.period_start.year == c.period_end.year
+        and c.period_start.month == c.period_end.month
+    )
+    if month_claim and len(str(recorded)) >= 7:
+        return (year, int(str(recorded)[5:7])) == (c.period_start.year, c.period_start.month)
+    return year == int(c.value)
 
 
 def check_event_counts(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], tol: Tolerances) -> pd.DataFrame:
