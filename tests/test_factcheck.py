@@ -743,6 +743,9 @@ def test_the_real_ledger_uses_the_records_of_every_theme(result):
     assert r.loc["c002_23", "check"] == "lower bound from a head count"
     assert r.loc["c002_07", "verdict"] == "consistent"  # 1968 loan: the embassy's loan total starts in 1968
     assert r.loc["c004_07", "verdict"] == "unverifiable"  # the seven documents are listed by this article only
+    # March 1953 (this article's own record) against the record's other dating of the stay, April–May 1953.
+    assert (r.loc["c002_03", "verdict"], r.loc["c002_03", "evidence_period"]) == ("conflicts", "1953-04")
+    assert r.loc["c004_06", "verdict"] == "consistent"  # 18 December within the trip dated from the 16th
 
 
 def test_every_verdict_is_explained_in_reader_words():
