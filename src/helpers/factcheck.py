@@ -400,7 +400,10 @@ _EVIDENCE_COLUMNS = [
     "estimate",
     "source_id",
     "dataset",
+    "read_in_source",
 ]
+# Said of evidence that could not be checked against the source it cites (``read_in_source``).
+UNREAD_WORDS = " That figure could not be checked against its original source, so this verdict is weaker."
 
 
 def _dots_evidence(trade_dots: pd.DataFrame) -> pd.DataFrame:
@@ -448,6 +451,7 @@ def _derived_totals(trade: pd.DataFrame) -> pd.DataFrame:
             "qualifier": "exact",
             "estimate": both["estimate_x"] | both["estimate_m"],
             "dataset": both["dataset"] + " (derived: exports + imports)",
+            "read_in_source": both["read_in_source_x"] & both["read_in_source_m"],
         }
     )[_EVIDENCE_COLUMNS]
 
@@ -539,6 +543,8 @@ def build_evidence(
     evidence["period_start"] = pd.to_datetime(evidence["period_start"])
     evidence["period_end"] = pd.to_datetime(evidence["period_end"])
     evidence["estimate"] = evidence["estimate"].fillna(False).astype(bool)
+    # Official statistics and model estimates are read in their own tables.
+    evidence["read_in_source"] = evidence["read_in_source"].fillna(True).astype(bool)
     evidence["value"] = evidence["value"].astype(float)
     evidence = evidence.dropna(subset=["value"])  # a row without a figure is no evidence
     trade = evidence[evidence["indicator"].str.startswith("trade_")]
@@ -765,6 +771,8 @@ def _judge(c, cand: pd.DataFrame, tol: Tolerances, check: str) -> dict:
         gap_abs=gap,
         gap_pct=pct,
     )
+    unread = "" if getattr(e, "read_in_source", True) else UNREAD_WORDS
+    also += unread
     if status == "match":
         text = f"Claimed {claimed} agrees with {evid} ({e.basis}, {period}): {rule}.{also}"
         return _finding(c.claim_id, "consistent", check, text, **common)
