@@ -120,6 +120,11 @@ def test_a_reviewed_draft_is_checked_and_bad_cells_are_named(tmp_path):
     bad.to_csv(path, index=False)
     with pytest.raises(ValueError, match=r"bad\.csv, row 4, field indicator: 'trade_made_up'"):
         cd.read_draft(path)
+    odd_unit = rows.copy()
+    odd_unit.loc[0, "unit"] = "dollars"
+    odd_unit.to_csv(path, index=False)
+    with pytest.raises(ValueError, match=r"row 2, field unit: 'dollars'"):
+        cd.read_draft(path, require_indicator=False)
     typed = rows.copy()
     typed.loc[0, "value_as_printed"] = "$2 billion"
     typed.to_csv(path, index=False)

@@ -31,6 +31,8 @@ DRAFT_COLUMNS = [
 ]  # fmt: skip
 SKIP_COLUMNS = ["as_printed", "offset", "quote", "reason"]
 QUALIFIERS = ("exact", "about", "more_than", "less_than", "up_to", "target")
+# The ledger's units, plus JPY, which aid figures use (the ledger's schema would need it added).
+UNITS = ("USD", "KHR", "JPY", "percent", "persons", "count", "rank", "year", "years")
 
 _MONTHS = ("January February March April May June July August September October November December").split()
 _MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")"
@@ -564,6 +566,8 @@ def read_draft(path: Path, require_indicator: bool = True) -> pd.DataFrame:
             raise ValueError(f"{where}, field indicator: {row['indicator']!r} is not in data/indicators.csv")
         if row["qualifier"] not in QUALIFIERS:
             raise ValueError(f"{where}, field qualifier: {row['qualifier']!r} is not one of {', '.join(QUALIFIERS)}")
+        if row["unit"] not in UNITS:
+            raise ValueError(f"{where}, field unit: {row['unit']!r} is not one of {', '.join(UNITS)}")
         if row["value_as_printed"] not in row["quote"]:
             raise ValueError(f"{where}, field value_as_printed: {row['value_as_printed']!r} is not in the quote")
         if row["value"] and not re.fullmatch(r"-?\d+(?:\.\d+)?(?:e\+?\d+)?", row["value"]):
@@ -572,6 +576,8 @@ def read_draft(path: Path, require_indicator: bool = True) -> pd.DataFrame:
             if row[field] and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[field]):
                 raise ValueError(f"{where}, field {field}: {row[field]!r} is not an ISO date (YYYY-MM-DD)")
     out = frame.replace("", pd.NA)
+    guessed = out["indicator"].str.split("_").str[0].map(_THEMES)
+    out["theme"] = out["theme"].fillna(guessed)
     out["value"] = pd.to_numeric(out["value"]).astype(float)
     for field in ("period_start", "period_end", "statement_date"):
         out[field] = pd.to_datetime(out[field])
