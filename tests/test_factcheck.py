@@ -782,3 +782,30 @@ def test_articles_stating_one_measure_for_one_period_are_set_side_by_side(result
     assert {trade["as_printed_a"], trade["as_printed_b"]} == {"$1.95 billion", "USD $2.45 billion"}
     assert "Different reporters" in trade["why"] and "no period" in trade["why"]
     assert "Bounds, not counts" in pairs.loc[("people_cambodians_in_jp", "2023"), "why"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "start", "end", "recorded", "same"),
+    [
+        ("1955", "1955-01-01", "1955-12-31", "1955-12-09", True),  # a year against a day: by year
+        ("March 1953", "1953-03-01", "1953-03-31", "1953-04", False),  # a month against a month
+        ("December 18 2023", "2023-12-18", "2023-12-18", "2023-12-16", True),  # days: by month
+        ("1990s", "1990-01-01", "1999-12-31", "1990-06", True),  # a decade
+        ("late 1980s", "1980-01-01", "1989-12-31", "1990-06", False),
+    ],
+)
+def test_dates_are_compared_at_the_coarser_precision(printed, start, end, recorded, same):
+    c = fc._periods(
+        claims(
+            {
+                "claim_id": "a",
+                "indicator": "dipl_event_year",
+                "unit": "year",
+                "value": int(start[:4]),
+                "value_as_printed": printed,
+                "period_start": start,
+                "period_end": end,
+            }
+        )
+    ).iloc[0]
+    assert bool(fc._same_date(c, recorded, printed.endswith("0s"))) is same
