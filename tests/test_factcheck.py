@@ -739,7 +739,7 @@ def test_the_real_ledger_uses_the_records_of_every_theme(result):
     assert (r.loc["c001_11", "verdict"], r.loc["c001_11", "evidence_value"]) == ("conflicts", 1963.0)  # bridge
     assert (r.loc["c001_10", "verdict"], r.loc["c001_10", "evidence_period"]) == ("consistent", "2022")
     assert r.loc["c001_06", "check"] == "event count" and r.loc["c001_06", "verdict"] == "consistent"
-    assert r.loc["c001_13", "verdict"] == "unverifiable"  # three of four summits recorded
+    assert r.loc["c001_13", "verdict"] == "consistent"  # all four 2022 summits recorded (28 September in Tokyo)
     assert r.loc["c002_23", "check"] == "lower bound from a head count"
     assert r.loc["c002_07", "verdict"] == "consistent"  # 1968 loan: the embassy's loan total starts in 1968
     assert r.loc["c004_07", "verdict"] == "unverifiable"  # the seven documents are listed by this article only
