@@ -809,3 +809,33 @@ def test_dates_are_compared_at_the_coarser_precision(printed, start, end, record
         )
     ).iloc[0]
     assert bool(fc._same_date(c, recorded, printed.endswith("0s"))) is same
+
+
+def test_company_counts_are_evidence_and_judged_as_head_counts_on_a_date():
+    """A count of firms on one date is set against a claim dated 10 months later (stock rule)."""
+    companies = pd.DataFrame(
+        {
+            "indicator": ["trade_jp_companies_in_kh"],
+            "period_start": pd.to_datetime(["2017-03-31"]),
+            "period_end": pd.to_datetime(["2017-03-31"]),
+            "measure": ["association members"],
+            "value": [242],
+            "qualifier": ["exact"],
+            "source_id": ["assoc_x"],
+            "read_in_source": [True],
+        }
+    )
+    empty = [pd.DataFrame() for _ in range(6)]
+    ev = fc.build_evidence(*empty, companies)
+    assert ev[["indicator", "basis", "unit", "value"]].values.tolist() == [
+        ["trade_jp_companies_in_kh", "association members", "count", 242.0]
+    ]
+    firm = {"indicator": "trade_jp_companies_in_kh", "unit": "count", "period_start": "2018-02-02"}
+    c = claims(
+        {**firm, "claim_id": "near", "value": 240, "value_as_printed": "240", "qualifier": "about"},
+        {**firm, "claim_id": "far", "value": 120, "value_as_printed": "120", "qualifier": "about"},
+    )
+    c["period_end"] = c["period_start"]
+    r = run(c, ev)
+    assert (r.loc["near", "verdict"], r.loc["near", "evidence_value"]) == ("consistent", 242.0)
+    assert r.loc["far", "verdict"] == "conflicts" and "31 Mar 2017" in r.loc["far", "explanation"]

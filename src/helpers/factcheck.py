@@ -172,6 +172,8 @@ STOCK_INDICATORS = frozenset(
         "people_cambodian_workers_in_jp",
         "people_cambodian_trainees_in_jp",
         "people_cambodian_students_in_jp",
+        "trade_jp_companies_in_kh",
+        "trade_jp_companies_in_siem_reap",
     }
 )
 # Trade indicators whose total is the sum of two parts (same period, same article).
@@ -463,6 +465,7 @@ def build_evidence(
     japanese_residents: pd.DataFrame,
     migrant_stock: pd.DataFrame,
     oda_aggregates: pd.DataFrame,
+    companies: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Stack the evidence datasets into one long table keyed like the claims.
 
@@ -470,6 +473,8 @@ def build_evidence(
     ----------
     trade_reported, trade_dots, people_counts, japanese_residents, migrant_stock, oda_aggregates
         The datasets as returned by ``helpers.load``.
+    companies : pandas.DataFrame, optional
+        ``japanese_companies_in_cambodia``: counts of Japanese companies on a date (unit ``count``).
 
     Returns
     -------
@@ -539,6 +544,12 @@ def build_evidence(
         )
     if len(oda_aggregates):
         frames.append(oda_aggregates.assign(dataset="oda_aggregates"))
+    if companies is not None and len(companies):
+        frames.append(
+            companies.rename(columns={"measure": "basis"}).assign(
+                unit="count", estimate=False, dataset="japanese_companies_in_cambodia"
+            )
+        )
     evidence = pd.concat([f.reindex(columns=_EVIDENCE_COLUMNS) for f in frames], ignore_index=True)
     evidence["period_start"] = pd.to_datetime(evidence["period_start"])
     evidence["period_end"] = pd.to_datetime(evidence["period_end"])
@@ -1344,6 +1355,7 @@ DATASET_WORDS = {
     "people_counts": "the record of head counts",
     "japanese_residents_in_cambodia": "Japan's count of its nationals in Cambodia",
     "migrant_stock_undesa": "the UN's migrant-stock estimates",
+    "japanese_companies_in_cambodia": "the record of counts of Japanese companies",
     "claims": "the article's own figures",
 }
 BASIS_WORDS = {
@@ -2042,6 +2054,7 @@ def _inputs() -> dict:
         load("japanese_residents_in_cambodia"),
         load("migrant_stock_undesa"),
         load("oda_aggregates"),
+        load("japanese_companies_in_cambodia"),
     )
     events = build_events(load("diplomatic_events"), load("partnership_levels"), load("agreements"))
     bases = anniversary_bases(load("partnership_levels"), load("diplomatic_events"))
@@ -2524,7 +2537,7 @@ def tolerance_table(tol: Tolerances | None = None) -> pd.DataFrame:
 EVIDENCE_DATASETS = [
     "claims", "trade_reported", "trade_dots", "people_counts", "japanese_residents_in_cambodia",
     "migrant_stock_undesa", "oda_aggregates", "oda_projects", "aid_milestones", "jica_volunteers",
-    "diplomatic_events", "partnership_levels", "agreements",
+    "diplomatic_events", "partnership_levels", "agreements", "japanese_companies_in_cambodia",
 ]  # fmt: skip
 
 
