@@ -513,11 +513,10 @@ def test_claim_without_dataset_or_figure_is_unverifiable_with_a_reason():
     c = claims(
         {
             "claim_id": "a",
-            "indicator": "trade_jp_companies_in_kh",
-            "value": 200,
+            "indicator": "oda_jp_focus_areas_count",
+            "value": 4,
             "unit": "count",
-            "value_as_printed": "200",
-            "qualifier": "about",
+            "value_as_printed": "four",
         },
         {
             "claim_id": "b",
@@ -537,7 +536,7 @@ def test_claim_without_dataset_or_figure_is_unverifiable_with_a_reason():
     )
     r = run(c)
     assert set(r["verdict"]) == {"unverifiable"}
-    assert "no count of Japanese companies" in r.loc["a", "explanation"]
+    assert "no aid-policy text" in r.loc["a", "explanation"]
     assert "not the year" in r.loc["b", "explanation"]
     assert "plan or target" in r.loc["c", "explanation"]
     assert not r["explanation"].str.contains(r"_(?:in|jp|kh|year)\b", regex=True).any()  # no codes
@@ -746,6 +745,10 @@ def test_the_real_ledger_uses_the_records_of_every_theme(result):
     # March 1953 (this article's own record) against the record's other dating of the stay, April–May 1953.
     assert (r.loc["c002_03", "verdict"], r.loc["c002_03", "evidence_period"]) == ("conflicts", "1953-04")
     assert r.loc["c004_06", "verdict"] == "consistent"  # 18 December within the trip dated from the 16th
+    # The three initiatives are the three themes another source quotes for the December 2023 joint vision.
+    assert (r.loc["c004_08", "check"], r.loc["c004_08", "evidence_value"]) == ("figure quoted by another source", 3.0)
+    # 'Only 50 companies in 2010' against JETRO's 57 of January 2010 (and the business association's 100).
+    assert (r.loc["c002_15", "verdict"], r.loc["c002_15", "evidence_value"]) == ("conflicts", 57.0)
 
 
 def test_every_verdict_is_explained_in_reader_words():

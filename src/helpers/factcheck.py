@@ -1334,6 +1334,13 @@ QUOTED_FIGURES: dict[str, tuple[str, str, str, str]] = {
         r"with (\d[\d,]*) nationals living in Siem Reap",
         "2017-04-25",
     ),
+    # The three initiatives are the three themes of the ASEAN-Japan Joint Vision Statement of December 2023.
+    "c004_08": (
+        "diplomatic_events",
+        "advance_in_cambodia_1428",
+        r"という(\d)つの主要テーマ",
+        "2023-12-15",
+    ),
 }
 # Cumulative counts and the stocks that bound them from below: everyone counted in a stock on a
 # date has, by then, taken part (a stock of 5,704 trainees means at least 5,704 ever trained).
@@ -1840,10 +1847,6 @@ def check_latest_period(
 
 # Why a claim on a measure the collection does not hold cannot be checked, in a reader's words.
 NO_SERIES_REASONS = {
-    "trade_jp_rank_kh_partners": (
-        "No source in the collection ranks Cambodia's trading partners by two-way trade; the only ranking it "
-        "holds is among the buyers of Cambodia's exports, a different measure."
-    ),
     "trade_business_event_participants": (
         "Only this article reports the attendance; no other source covers the meeting."
     ),
@@ -1853,10 +1856,6 @@ NO_SERIES_REASONS = {
     ),
     "oda_jp_focus_areas_count": (
         "Only this article lists the four focus areas; the collection holds no aid-policy text to compare."
-    ),
-    "trade_jp_companies_in_kh": (
-        "The collection holds no count of Japanese companies in Cambodia; investment approvals count projects, "
-        "not firms."
     ),
     "trade_jp_investment_kh_cumulative": (
         "Cambodia's approvals of Japanese investment are published for other spans (from 1994, or 2010–2022), "
@@ -1874,20 +1873,11 @@ NO_SERIES_REASONS = {
         "same size in 2016 and 2018, so the figure would mean nearly every Japanese visitor goes there: possible, "
         "not confirmed."
     ),
-    "trade_jp_companies_in_siem_reap": "No source in the collection counts Japanese companies in Siem Reap.",
     "dipl_think_tanks_count": "Only this article describes the role of the two think tanks.",
     "dipl_commemorative_coin_denomination": "Only this article reports the commemorative coin.",
-    "dipl_initiatives_supported_count": (
-        "Only this article lists the three initiatives; no text of the summit's outcome is in the collection."
-    ),
 }
 # Event claims no dated record matches, where a reader deserves the nearest record's story.
-NO_RECORD_REASONS = {
-    "c003_01": (
-        "The earliest peace-process event in the collection is the Tokyo Meeting on Cambodia of June 1990; "
-        "nothing from the late 1980s is recorded that would confirm or contradict the date."
-    ),
-}
+NO_RECORD_REASONS: dict[str, str] = {}
 
 
 def _why_unverifiable(c, evidence: pd.DataFrame, same_text: dict[str, str]) -> str:
