@@ -103,6 +103,7 @@ def _counts() -> pd.DataFrame:
             "qualifier": ["exact", "exact", "about", "exact"],
             "estimate": False,
             "source_id": ["a", "b", "c", "d"],
+            "read_in_source": [True, True, True, False],
         }
     )
 
@@ -121,7 +122,7 @@ def test_point_table_sorted_with_labels():
 def _observations() -> pd.DataFrame:
     residents = pd.DataFrame(
         {"year": [2020, 2021], "as_of": pd.to_datetime(["2020-10-01", "2021-10-01"]),
-         "persons": [5000, 4500], "source_id": "m"}
+         "persons": [5000, 4500], "source_id": "m", "read_in_source": [True, False]}
     )
     return people.observations(residents, _stock(), _counts())
 
@@ -134,6 +135,11 @@ def test_observations_keep_bases_apart():
     assert khm["date"].dt.strftime("%Y-%m-%d").tolist() == ["2015-07-01", "2024-07-01"]
     assert set(obs.loc[obs["indicator"] == "visits", "series"]) == {"Ministry of Tourism arrivals", "JNTO arrivals"}
     assert obs.loc[obs["indicator"] == "stock", "series"].item() == "ISA registrations (end of period)"
+    # Provenance travels with each figure: the unconfirmed ISA row and 2021 MOFA row stay flagged.
+    assert not obs.loc[obs["indicator"] == "stock", "read_in_source"].item()
+    mofa_flags = obs.loc[obs["indicator"] == "people_japanese_residents_in_kh", "read_in_source"].tolist()
+    assert mofa_flags == [True, False]
+    assert khm["read_in_source"].all()
     cov = people.coverage(obs)
     mofa = cov[cov["indicator"] == "people_japanese_residents_in_kh"].iloc[0]
     assert (mofa["first"], mofa["last"], mofa["figures"]) == (2020, 2021, 2)

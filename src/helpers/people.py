@@ -381,13 +381,16 @@ def observations(residents: pd.DataFrame, stock: pd.DataFrame, counts: pd.DataFr
     UN DESA stocks are placed at mid-year (1 July), MOFA counts at their 1 October as-of date,
     point figures at the end of their period. Only UN DESA's Cambodia-born stock in Japan is
     included (indicator ``people_cambodians_in_jp``); the Japan-born stock in Cambodia counts
-    people by birthplace, not Japanese nationals, and is left out of claim matching.
+    people by birthplace, not Japanese nationals, and is left out.
+
+    ``read_in_source`` comes from the MOFA and point-figure rows (``False`` where the figure was
+    not confirmed in the source it cites); UN DESA values are read from UN DESA's own table.
 
     Returns
     -------
     pandas.DataFrame
         ``indicator``, ``series``, ``date``, ``period_start``, ``period_end``, ``value``,
-        ``qualifier``, ``source_id``; sorted by indicator, series and date.
+        ``qualifier``, ``source_id``, ``read_in_source``; sorted by indicator, series and date.
     """
     mofa = pd.DataFrame(
         {
@@ -399,6 +402,7 @@ def observations(residents: pd.DataFrame, stock: pd.DataFrame, counts: pd.DataFr
             "value": residents["persons"].astype("float64"),
             "qualifier": "exact",
             "source_id": residents["source_id"],
+            "read_in_source": residents["read_in_source"].astype(bool),
         }
     )
     khm = stock[(stock["origin"] == "KHM") & (stock["destination"] == "JPN") & (stock["sex"] == "total")]
@@ -413,6 +417,7 @@ def observations(residents: pd.DataFrame, stock: pd.DataFrame, counts: pd.DataFr
             "value": khm["persons"].astype("float64"),
             "qualifier": "exact",
             "source_id": khm["source_id"],
+            "read_in_source": True,
         }
     )
     points = pd.DataFrame(
@@ -425,6 +430,7 @@ def observations(residents: pd.DataFrame, stock: pd.DataFrame, counts: pd.DataFr
             "value": counts["value"].astype("float64"),
             "qualifier": counts["qualifier"],
             "source_id": counts["source_id"],
+            "read_in_source": counts["read_in_source"].astype(bool),
         }
     )
     frame = pd.concat([mofa, undesa, points], ignore_index=True)
