@@ -117,6 +117,15 @@ def test_point_table_sorted_with_labels():
     table = people.point_table(_counts(), ["visits"])
     assert table["period"].tolist() == ["Jan–Jun 2018", "2019", "2020"]
     assert table["kind"].tolist() == ["partial_year", "full_year", "full_year"]
+    assert table["read_in_source"].all()
+
+
+def test_figure_labels_mark_unconfirmed_figures():
+    rows = people.point_table(_counts(), ["visits", "stock"])
+    # Sorted by indicator: stock (20, not read in its source) first, then the visits.
+    assert people.figure_labels(rows).tolist() == ["20 †", "100", "300", "about 50"]
+    with pytest.raises(KeyError):
+        people.figure_labels(rows.drop(columns="read_in_source"))
 
 
 def _observations() -> pd.DataFrame:

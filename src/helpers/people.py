@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from helpers.periods import period_label
+from helpers.periods import period_label, qualified
+from helpers.provenance import mark_unread
 
 __all__ = [
     "COUNTRY_NAMES",
@@ -22,6 +23,7 @@ __all__ = [
     "INDICATOR_LABELS",
     "claim_dates",
     "coverage",
+    "figure_labels",
     "growth_peers",
     "growth_table",
     "index_to",
@@ -310,13 +312,38 @@ def point_table(counts: pd.DataFrame, indicators: Iterable[str]) -> pd.DataFrame
     -------
     pandas.DataFrame
         ``indicator``, ``period``, ``kind``, ``value``, ``qualifier``, ``measure``, ``source_id``,
-        sorted by indicator, period start and value.
+        ``read_in_source``, sorted by indicator, period start and value.
     """
     rows = counts[counts["indicator"].isin(list(indicators))].copy()
     rows["period"] = [period_label(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)]
     rows["kind"] = [period_kind(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)]
     rows = rows.sort_values(["indicator", "period_start", "period_end", "value"], ignore_index=True)
-    return rows[["indicator", "period", "kind", "value", "qualifier", "measure", "source_id"]]
+    return rows[["indicator", "period", "kind", "value", "qualifier", "measure", "source_id", "read_in_source"]]
+
+
+def figure_labels(rows: pd.DataFrame) -> pd.Series:
+    """Return each figure as a reader reads it, with its qualifier and a † where it is unconfirmed.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Rows with ``value``, ``qualifier`` and ``read_in_source``.
+
+    Returns
+    -------
+    pandas.Series
+        Text aligned on ``rows``'s index: ``'about 11,000'``, ``'6,111 †'``.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"value": [11000, 6111], "qualifier": ["about", "exact"],
+    ...                   "read_in_source": [True, False]})
+    >>> figure_labels(r).tolist()
+    ['about 11,000', '6,111 †']
+    """
+    text = pd.Series([qualified(v, q) for v, q in zip(rows["value"], rows["qualifier"], strict=True)],
+                     index=rows.index, dtype="str")
+    return mark_unread(text, rows)
 
 
 def missing_annual_years(counts: pd.DataFrame, indicator: str, first: int, last: int) -> list[int]:
