@@ -196,7 +196,7 @@ def tidy_events(events: pd.DataFrame) -> pd.DataFrame:
 def events_by_group_and_era(events: pd.DataFrame) -> pd.DataFrame:
     """Count events per timeline group (rows) and era (columns), with a total column.
 
-    The versions of an event whose date the sources dispute (one ``conflict_group``) count once.
+    The records of one event from several sources (one ``conflict_group``) count once.
 
     Examples
     --------
@@ -356,7 +356,7 @@ def visits_by_period(
 ) -> pd.DataFrame:
     """Count high-level visits and summits per period (five years by default) and visitor side.
 
-    The versions of a visit whose date the sources dispute (one ``conflict_group``) count once.
+    The records of one visit from several sources (one ``conflict_group``) count once.
 
     Parameters
     ----------
@@ -481,10 +481,11 @@ def relations_year(levels: pd.DataFrame) -> int:
 
 
 def distinct_events(events: pd.DataFrame) -> pd.DataFrame:
-    """Keep one row per event: the versions of a disputed date (one ``conflict_group``) count once.
+    """Keep one row per event: the records of one event (one ``conflict_group``) count once.
 
-    The earliest-dated version is kept, so a count never doubles an event whose sources disagree
-    on the date; rows without a conflict group are all kept.
+    A conflict group holds the records of one event from several sources, whether they agree on
+    its date or not. The earliest-dated record is kept, so a count never doubles an event; rows
+    without a conflict group are all kept.
 
     Examples
     --------
