@@ -104,8 +104,8 @@ def texts():
 def test_the_reader_finds_quoted_counts_and_skips_other_numbers():
     text = (
         "Of the 77 claims, 39 hold up and 34 cannot be checked. Seven of the eight agree. 3,518 residents "
-        "agree. They are 20% apart and both hold up; 44% of the claims cannot be checked. Section 5 shows where "
-        "two sources disagree."
+        "agree. They are 20% apart and both hold up; 44% of the claims cannot be checked. Section 5 lists where "
+        "sources disagree."
     )
     got = [(n, s, v) for n, s, v, _ in quoted_counts(text)]
     assert got == [
