@@ -230,6 +230,20 @@ def test_spread_labels_keep_order_and_gap():
     placed = trade.spread_labels({"Japan": 6.0, "China": 6.1, "United States": 30.0, "Korea": 1.0}, 2.0, floor=0.0)
     heights = [placed[k] for k in ["Korea", "Japan", "China", "United States"]]
     assert heights == sorted(heights)
-    assert min(b - a for a, b in zip(heights, heights[1:])) >= 2.0 - 1e-9
+    assert min(b - a for a, b in zip(heights, heights[1:], strict=False)) >= 2.0 - 1e-9
     assert placed["United States"] == 30.0  # far from the others: not moved
     assert min(heights) >= 0.0
+
+
+def test_implied_totals_are_read_in_source_only_if_both_parts_were():
+    reported = reported_frame(
+        [
+            ("trade_exports_kh_to_jp", "2022-01-01", "2022-12-31", "JPN_customs", 300.0, False, "a"),
+            ("trade_imports_kh_from_jp", "2022-01-01", "2022-12-31", "JPN_customs", 100.0, False, "a"),
+            ("trade_exports_kh_to_jp", "2021-01-01", "2021-12-31", "JPN_customs", 200.0, False, "a"),
+            ("trade_imports_kh_from_jp", "2021-01-01", "2021-12-31", "JPN_customs", 90.0, False, "a"),
+        ]
+    )
+    reported["read_in_source"] = [True, True, True, False]
+    added = trade.implied_totals(reported).query("derived").set_index("value")
+    assert added["read_in_source"].to_dict() == {400.0: True, 290.0: False}

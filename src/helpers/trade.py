@@ -391,7 +391,8 @@ def implied_totals(reported: pd.DataFrame) -> pd.DataFrame:
 
     Where one source gives Cambodia's exports to and imports from Japan for the same period and
     basis but no total, their sum is added as a ``trade_total`` row with ``derived`` = true (the
-    original rows get ``derived`` = false). Nothing is added where the source states a total.
+    original rows get ``derived`` = false). Nothing is added where the source states a total. An
+    added row counts as read in its source (``read_in_source``, when present) only if both parts were.
 
     Examples
     --------
@@ -419,7 +420,11 @@ def implied_totals(reported: pd.DataFrame) -> pd.DataFrame:
             "derived": True,
         },
         index=both,
-    ).reset_index()
+    )
+    if "read_in_source" in base:
+        read = exp.loc[both, "read_in_source"].astype(bool).to_numpy() & imp.loc[both, "read_in_source"].astype(bool)
+        added["read_in_source"] = read.to_numpy()
+    added = added.reset_index()
     return pd.concat([base, added], ignore_index=True)
 
 
