@@ -74,10 +74,7 @@ def test_surplus_years_first_and_sustained():
     assert trade.surplus_years(pd.Series([-1.0], index=[2000]))["first"] is None
 
 
-def test_peak_and_cagr():
-    values = pd.Series([2.0, 30.0, 8.0], index=[1990, 1993, 2018])
-    assert trade.peak(values) == (1993, 30.0)
-    assert trade.peak(values, exclude=pd.Series([False, True, False], index=values.index)) == (2018, 8.0)
+def test_cagr():
     assert trade.cagr(pd.Series([100.0, 200.0], index=[2000, 2001]), 2000, 2001) == pytest.approx(100.0)
     assert trade.cagr(pd.Series([100.0, 144.0], index=[2000, 2002]), 2000, 2002) == pytest.approx(20.0)
 
@@ -159,16 +156,6 @@ def test_composition_is_split_by_direction_largest_first():
     assert panels["kh_to_jp"]["product_group"].tolist() == ["knitted", "woven", "shoes"]
     assert panels["jp_to_kh"]["share_percent"].tolist() == [10.4]
     assert trade.composition_by_direction(composition_frame(), 2020) == {}
-
-
-def test_listed_share_and_the_unlisted_remainder():
-    listed = trade.listed_share(composition_frame())
-    # 31.2 + 31.2 + 12.0 = 74.4 listed, 25.6 not itemised.
-    assert listed.loc[(2022, "kh_to_jp")].tolist() == [3, 74.4, 25.6]
-    assert listed.loc[(2022, "jp_to_kh")].tolist() == [1, 10.4, 89.6]
-    assert listed.loc[(2021, "kh_to_jp"), "unlisted_percent"] == 50.0
-
-
 
 
 def test_approvals_table_keeps_every_figure_apart():

@@ -27,11 +27,9 @@ __all__ = [
     "implied_totals",
     "is_full_year",
     "japan_shares",
-    "listed_share",
     "mirror_gap",
     "PARTNER_NAMES",
     "partner_shares",
-    "peak",
     "spread_labels",
     "surplus_years",
 ]
@@ -323,24 +321,6 @@ def spread_labels(values: dict[str, float], min_gap: float, floor: float | None 
     return placed
 
 
-def peak(values: pd.Series, exclude: pd.Series | None = None) -> tuple[int, float]:
-    """Return ``(year, value)`` of the highest value, optionally ignoring flagged years.
-
-    Examples
-    --------
-    >>> s = pd.Series([1.0, 9.0, 5.0], index=[2000, 2001, 2002])
-    >>> peak(s)
-    (2001, 9.0)
-    >>> peak(s, exclude=pd.Series([False, True, False], index=s.index))
-    (2002, 5.0)
-    """
-    kept = values.dropna()
-    if exclude is not None:
-        kept = kept[~exclude.reindex(kept.index, fill_value=False).astype(bool)]
-    year = kept.idxmax()
-    return int(year), float(kept[year])
-
-
 def cagr(values: pd.Series, start: int, end: int) -> float:
     """Return the compound annual growth rate (percent) between two years of a series.
 
@@ -501,36 +481,6 @@ def composition_by_direction(composition: pd.DataFrame, year: int) -> dict[str, 
             continue
         part = part.sort_values(["share_percent", "product_group"], ascending=[False, True])
         out[direction] = part[["product_group", "share_percent"]].reset_index(drop=True)
-    return out
-
-
-def listed_share(composition: pd.DataFrame) -> pd.DataFrame:
-    """Total share of the listed product groups per year and direction, and the share left unlisted.
-
-    The unlisted share is ``100 - listed``: a derived figure (what the source does not itemise), not
-    a product group the source reports.
-
-    Parameters
-    ----------
-    composition : DataFrame
-        Rows of ``trade_composition``.
-
-    Returns
-    -------
-    DataFrame
-        Index (``year``, ``direction``); columns ``groups`` (count of listed groups), ``listed_percent``
-        and ``unlisted_percent``, both rounded to 1 decimal.
-
-    Examples
-    --------
-    >>> comp = pd.DataFrame({"year": [2022, 2022], "direction": ["kh_to_jp", "kh_to_jp"],
-    ...                      "share_percent": [31.2, 12.0]})
-    >>> listed_share(comp).loc[(2022, "kh_to_jp")].tolist()
-    [2.0, 43.2, 56.8]
-    """
-    grouped = composition.groupby(["year", "direction"])["share_percent"]
-    out = pd.DataFrame({"groups": grouped.size(), "listed_percent": grouped.sum().round(1)})
-    out["unlisted_percent"] = (100 - out["listed_percent"]).round(1)
     return out
 
 
