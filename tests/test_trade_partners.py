@@ -86,3 +86,34 @@ def test_coverage_is_1990_to_2020_with_gaps_left_empty():
     assert ("1996", "KOR", "exports_fob") not in rows  # empty cell: no row, not zero
     assert all(int(r["value_usd"]) > 0 for r in rows.values())
     assert {r["reporter"] for r in rows.values()} == {"KHM"}
+
+
+def _tiny_workbook(path: Path, cell_value) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for sheet in ("Exports, FOB", "Imports, CIF"):
+        ws = wb.create_sheet(sheet)
+        ws["C7"] = "2020"
+        ws["B8"] = "Japan"
+        ws["C8"] = cell_value
+    wb.save(path)
+    return path
+
+
+def test_bad_cell_is_named_by_file_sheet_and_cell(tmp_path):
+    from helpers.dots import read_workbook
+
+    book = _tiny_workbook(tmp_path / "DOTS_bad.xlsx", "12.5 x")
+    with pytest.raises(ValueError, match=r"DOTS_bad\.xlsx Exports, FOB cell C8"):
+        read_workbook(book, "KHM", {"Japan": "JPN"})
+
+
+def test_missing_partner_row_is_named(tmp_path):
+    from helpers.dots import read_workbook
+
+    book = _tiny_workbook(tmp_path / "DOTS_tiny.xlsx", 1.5)
+    assert read_workbook(book, "KHM", {"Japan": "JPN"})[0]["value_usd"] == 1_500_000
+    with pytest.raises(ValueError, match=r"partner rows not found: \['Vietnam'\]"):
+        read_workbook(book, "KHM", {"Japan": "JPN", "Vietnam": "VNM"})
