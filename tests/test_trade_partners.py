@@ -117,3 +117,15 @@ def test_missing_partner_row_is_named(tmp_path):
     assert read_workbook(book, "KHM", {"Japan": "JPN"})[0]["value_usd"] == 1_500_000
     with pytest.raises(ValueError, match=r"partner rows not found: \['Vietnam'\]"):
         read_workbook(book, "KHM", {"Japan": "JPN", "Vietnam": "VNM"})
+
+
+def test_japan_and_world_rows_agree_with_trade_dots():
+    with open(ROOT / "data" / "trade_dots.csv", newline="", encoding="utf-8") as fh:
+        dots = {
+            (r["year"], r["partner"], r["flow"]): r
+            for r in csv.DictReader(fh)
+            if r["reporter"] == "KHM" and int(r["year"]) >= 1990
+        }
+    mine = {k: r for k, r in _rows().items() if k[1] in {"JPN", "WLD"}}
+    assert mine.keys() == dots.keys()
+    assert all(mine[k] == dots[k] for k in dots)
