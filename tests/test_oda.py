@@ -46,6 +46,7 @@ def test_aggregates_table_keeps_currencies_in_separate_columns_and_drops_shares(
     assert jpy["JPY billion"] == 189.4 and pd.isna(jpy["US$ million"])
     assert usd["US$ million"] == 1760.2 and pd.isna(usd["JPY billion"])
     assert set(table["basis"]) == {"basis not stated"}
+    assert table["amount"].tolist() == ["¥189.36 bn", "about US$1,760.2 m"]
 
 
 def test_instrument_shares_only_pairs_same_period_basis_and_currency():
@@ -72,6 +73,9 @@ def test_instrument_shares_only_pairs_same_period_basis_and_currency():
     assert shares["share_is"].tolist() == ["as stated", "lower bound"]
     assert shares.loc[0, "technical_cooperation"] == 5
     assert shares["source_ids"].tolist() == [("a",), ("b",)]
+    assert "read_in_source" not in shares  # passed through only when the data has it
+    agg["read_in_source"] = [True, True, True, True, False, True, True, True, True]
+    assert oda.instrument_shares(agg)["read_in_source"].tolist() == [True, False]
 
 
 def test_instrument_shares_pairs_cumulative_figures_without_start_date():
@@ -99,6 +103,7 @@ def test_project_dates_prefers_agreement_then_completion_and_counts_by_decade():
     assert dates.loc["b", "date"] == "1963" and dates.loc["b", "date_kind"] == "completion"
     assert dates.loc["r", "date"] == "2013-04-30" and dates.loc["r", "date_kind"] == "agreement"
     assert dates["decade"].tolist() == ["1960s", "2010s", "2010s"]
+    assert dates["completed"].tolist() == ["1963", "2018", ""]  # the earliest completion any source gives
 
     amounts = oda.project_amounts(projects)
     assert amounts["currency"].tolist() == ["JPY", "JPY", "USD"]

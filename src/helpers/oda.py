@@ -100,9 +100,10 @@ def aggregates_table(agg: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``basis``, ``currency``, ``figure``, ``period``, ``qualifier``, ``JPY billion``,
-        ``US$ million``, ``against_net_oda`` (see :func:`net_oda_comparability`), ``source_id``,
-        plus ``period_start``/``period_end`` for plotting.
+        Columns ``basis``, ``currency``, ``figure``, ``period``, ``qualifier``, ``amount`` (as a
+        reader says it, see :func:`format_amount`), ``JPY billion``, ``US$ million``,
+        ``against_net_oda`` (see :func:`net_oda_comparability`), ``source_id``, plus
+        ``period_start``/``period_end`` for plotting.
 
     Examples
     --------
@@ -119,12 +120,14 @@ def aggregates_table(agg: pd.DataFrame) -> pd.DataFrame:
     money["basis"] = money["basis"].map(BASIS_LABELS).fillna(money["basis"])
     money["period"] = [period_label(s, e) for s, e in zip(money["period_start"], money["period_end"], strict=True)]
     money["currency"] = money["unit"]
+    money["amount"] = [format_amount(v, u, q) for v, u, q in zip(money["value"], money["unit"], money["qualifier"],
+                                                                 strict=True)]
     money["JPY billion"] = (money["value"] / 1e9).where(money["unit"] == "JPY").round(1)
     money["US$ million"] = (money["value"] / 1e6).where(money["unit"] == "USD").round(1)
     money["sort_start"] = money["period_start"].fillna(money["period_end"])
     money = money.sort_values(["basis", "currency", "figure", "sort_start", "period_end", "source_id"])
-    columns = ["basis", "currency", "figure", "period", "qualifier", "JPY billion", "US$ million", "against_net_oda",
-               "source_id"]
+    columns = ["basis", "currency", "figure", "period", "qualifier", "amount", "JPY billion", "US$ million",
+               "against_net_oda", "source_id"]
     columns += [c for c in PROVENANCE_COLUMNS if c in money]
     return money[columns + ["period_start", "period_end"]].reset_index(drop=True)
 
@@ -291,6 +294,8 @@ def instrument_shares(agg: pd.DataFrame) -> pd.DataFrame:
             row[part] = values["value"].get(part, float("nan"))
             row[f"{part}_qualifier"] = values["qualifier"].get(part, pd.NA)
         row["source_ids"] = tuple(sorted(set(group["source_id"]))) if "source_id" in group else ()
+        for column in (c for c in PROVENANCE_COLUMNS if c in group):
+            row[column] = bool(group[column].all())
         total = row["grants"] + row["loans"]
         row["loan_share_percent"] = round(100 * row["loans"] / total, 1)
         lower = row["loans_qualifier"] == "more_than" and row["grants_qualifier"] == "exact"
@@ -340,7 +345,8 @@ def project_dates(projects: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Indexed by ``project_id``: ``name`` (the shortest name given), ``sector``, ``instrument``,
-        ``date``, ``date_kind``, ``year``, ``decimal_year``, ``decade`` (e.g. ``"1990s"``);
+        ``date``, ``date_kind``, ``year``, ``decimal_year``, ``decade`` (e.g. ``"1990s"``) and
+        ``completed`` (the earliest completion date any source gives, as text, or ``""``);
         sorted by decimal year, then id.
 
     Examples
@@ -365,6 +371,11 @@ def project_dates(projects: pd.DataFrame) -> pd.DataFrame:
             ordered = dated.assign(_x=[decimal_year(d, p) for d, p in zip(dated[col], dated[f"{col}_precision"],
                                                                          strict=True)]).sort_values("_x")
             date, precision = ordered[col].iloc[0], ordered[f"{col}_precision"].iloc[0]
+        finished = group.dropna(subset=["completion_date"])
+        finished = finished.assign(_x=[decimal_year(d, p) for d, p in zip(finished["completion_date"],
+                                   finished["completion_date_precision"], strict=True)]).sort_values("_x")
+        completed = (date_text(finished["completion_date"].iloc[0], finished["completion_date_precision"].iloc[0])
+                     if len(finished) else "")
         instruments = sorted(set(group["instrument"].dropna()))
         names = sorted(set(group["name"].dropna()), key=lambda n: (len(n), n))
         rows.append(
@@ -376,6 +387,7 @@ def project_dates(projects: pd.DataFrame) -> pd.DataFrame:
                 "date": date,
                 "date_kind": kind if pd.notna(date) else pd.NA,
                 "decimal_year": decimal_year(date, precision),
+                "completed": completed,
             }
         )
     out = pd.DataFrame(rows).set_index("project_id")
@@ -422,7 +434,7 @@ def project_summary(projects: pd.DataFrame) -> pd.DataFrame:
     """
     dates = project_dates(projects)
     amounts = project_amounts(projects)
-    table = dates[["name", "sector", "instrument", "date", "date_kind"]].copy()
+    table = dates[["name", "sector", "instrument", "date", "date_kind", "completed"]].copy()
     for currency, column in [("JPY", "yen (as stated)"), ("USD", "US$ (as stated)")]:
         rows = amounts[amounts["currency"] == currency]
         texts = [format_amount(v, currency, q) for v, q in zip(rows["amount"], rows["amount_qualifier"], strict=True)]
