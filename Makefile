@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements-lock.txt | cksum | cut -d' ' -f1)
 
-.PHONY: all setup execute site test lint new-notebook benchmark clean
+.PHONY: all setup execute site test lint new-notebook lab benchmark clean
 
 all: execute site
 
@@ -17,8 +17,9 @@ $(STAMP): pyproject.toml requirements-lock.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
 # Re-execute every notebook in place (parallel); unchanged inputs give unchanged files.
+# One notebook only: `make execute NB=notebooks/01_trade.ipynb`.
 execute: setup
-	$(PY) -m helpers execute
+	$(PY) -m helpers execute $(NB)
 
 # Render the committed, executed notebooks to site/ (use `make execute site` to re-run first),
 # refreshing the README's findings index from them.
@@ -33,6 +34,10 @@ test: setup
 new-notebook: setup
 	@test -n "$(NAME)" || (echo "usage: make new-notebook NAME=my_topic" && exit 2)
 	$(PY) -m helpers new "$(NAME)"
+
+# JupyterLab on the project's own environment: its `Python 3 (ipykernel)` kernel imports helpers.
+lab: setup
+	$(PY) -m jupyterlab --ServerApp.root_dir=.
 
 benchmark: setup
 	$(PY) benchmarks/run_benchmarks.py

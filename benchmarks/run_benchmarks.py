@@ -4,10 +4,16 @@ Run with ``make benchmark`` (or ``.venv/bin/python benchmarks/run_benchmarks.py 
 Every figure is the median of ``--repeats`` runs, each in a fresh subprocess, timed with
 ``time.perf_counter``:
 
+(i) ``import_*``:      CPU time of a fresh interpreter that imports ``helpers`` (bare, and then
+                       touching every public name and analysis module, as notebooks do) against
+                       one that imports the bare stack ``pandas, matplotlib, seaborn``; the runs
+                       alternate so that a change in the machine's load hits both sides alike;
 (a) ``execute``:       every notebook of the collection, executed on copies with 2 workers
                        (``python -m helpers execute --jobs 2``, what ``make execute`` runs);
-(b) ``floor``:         as many notebooks holding only the first code cell (the imports) of each
-                       real notebook, executed the same way: kernel start-up plus imports;
+(b) ``floor``:         as many notebooks holding only ``import pandas, matplotlib, seaborn``,
+                       executed the same way: kernel start-up plus the bare stack, not helpers.
+                       (a) and (b) alternate too; wall time and CPU time (all child processes,
+                       kernels included) are both kept;
 (c) ``load_*``:        ``helpers`` loading every dataset cold (empty validation cache), warm from
                        the on-disk cache in a fresh process, and warm again in the same process;
 (d) ``test``:          ``ruff check .`` then ``pytest -n 2`` (the two commands of ``make test``), warm;
@@ -27,6 +33,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -41,7 +48,9 @@ REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results.json"
 JOBS = 2
 TARGETS = {
-    "execute_over_floor_ratio": 1.3,  # (a) / (b), at most
+    "import_helpers_over_stack_cpu_ratio": 1.2,  # (i) helpers, every name touched / bare stack, at most
+    "execute_over_floor_ratio": 1.3,  # (a) / (b), wall time, at most
+    "execute_over_floor_cpu_ratio": 1.3,  # (a) / (b), CPU time, at most
     "test_warm_s": 60.0,  # full test command, warm, below
     "load_all_warm_s": 0.3,  # every dataset, fresh process, warm cache (import excluded), below
 }
@@ -73,6 +82,17 @@ print(json.dumps({"import_s": imported - start, "load_all_s": loaded - imported,
                   "in_process_s": again, "datasets": len(names), "errors": errors}))
 """
 
+STACK_IMPORT = "import pandas, matplotlib, seaborn"
+IMPORTS = {
+    "import_stack": STACK_IMPORT,
+    "import_helpers": "import helpers",
+    # What a notebook's first cell amounts to: every public name and the analysis modules.
+    "import_helpers_all": "import helpers\nfor n in helpers.__all__: getattr(helpers, n)\n"
+    "import importlib, pkgutil\nfor m in pkgutil.iter_modules(helpers.__path__):\n"
+    "    if m.name not in ('__main__', 'contract', 'notebooks', 'site'):\n"
+    "        importlib.import_module('helpers.' + m.name)",
+}
+
 SITE_PROBE = "import inspect, helpers.site as s; assert 'out' in inspect.signature(s.build_site).parameters"
 SITE_SCRIPT = "import sys; from pathlib import Path; from helpers.site import build_site; build_site(Path(sys.argv[1]))"
 
@@ -86,11 +106,21 @@ class CommandFailed(RuntimeError):
     """A timed command exited with a non-zero status."""
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) used so far by finished child processes and their children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(cmd: list[str], env: dict[str, str], check: bool = True) -> tuple[float, subprocess.CompletedProcess]:
-    """Run ``cmd`` from the repository root with its output captured; return (seconds, result)."""
-    start = time.perf_counter()
+    """Run ``cmd`` from the repository root with its output captured; return (seconds, result).
+
+    The CPU seconds the command used, kernels included, are left in ``result.cpu_s``.
+    """
+    start, cpu = time.perf_counter(), children_cpu()
     result = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    result.cpu_s = children_cpu() - cpu
     if check and result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
         raise CommandFailed(f"{' '.join(cmd[:4])} ... exited {result.returncode}:\n{tail}")
@@ -138,49 +168,75 @@ def collection(folder: Path | None) -> list[Path]:
     return notebook_paths(folder or NOTEBOOKS_DIR)
 
 
-def import_cell(path: Path) -> str:
-    """Return the source of the first code cell of a notebook (its imports, by the contract)."""
-    import nbformat
-
-    nb = nbformat.read(path, as_version=4)
-    return next((c.source for c in nb.cells if c.cell_type == "code"), "")
-
-
 def write_floor(paths: list[Path], dest: Path) -> list[Path]:
-    """Write one imports-only notebook per real notebook into ``dest``; return their paths."""
+    """Write one notebook per real notebook into ``dest``, holding only the bare stack's import."""
     import nbformat
 
     from helpers.notebooks import KERNELSPEC
 
     floors = []
     for path in paths:
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(import_cell(path))])
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(STACK_IMPORT)])
         nb.metadata["kernelspec"] = KERNELSPEC
         floors.append(dest / path.name)
         nbformat.write(nb, floors[-1])
     return floors
 
 
-def time_execute(sources: list[Path], root: Path, env: dict[str, str]) -> float:
-    """Copy ``sources`` into a fresh folder and execute the copies with ``JOBS`` workers; return seconds."""
+def time_execute(sources: list[Path], root: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Copy ``sources`` into a fresh folder, execute the copies with ``JOBS`` workers; return (wall, CPU) s."""
     dest = fresh_dir(root, "nb-")
     copies = [Path(shutil.copy2(p, dest / p.name)) for p in sources]
     cmd = [sys.executable, "-m", "helpers", "execute", "--jobs", str(JOBS), *map(str, copies)]
-    seconds, _ = run(cmd, env)
+    seconds, result = run(cmd, env)
     shutil.rmtree(dest)
-    return seconds
+    return seconds, result.cpu_s
+
+
+def alternate(labels: dict[str, Callable[[], tuple[float, float]]], repeats: int) -> dict[str, Any]:
+    """Run each (wall, CPU)-timed callable once per round, ``repeats`` rounds; medians of both."""
+    runs: dict[str, list[tuple[float, float]]] = {label: [] for label in labels}
+    for i in range(1, repeats + 1):
+        for label, once in labels.items():
+            runs[label].append(once())
+            wall, cpu = runs[label][-1]
+            print(f"  [{i}/{repeats}] {label}: {wall:.3f} s wall, {cpu:.3f} s cpu", flush=True)
+    return {
+        label: {
+            "median_s": round(statistics.median(w for w, _ in timed), 4),
+            "runs_s": [round(w, 4) for w, _ in timed],
+            "median_cpu_s": round(statistics.median(c for _, c in timed), 4),
+            "runs_cpu_s": [round(c, 4) for _, c in timed],
+        }
+        for label, timed in runs.items()
+    }
+
+
+def bench_imports(env: dict[str, str], repeats: int) -> dict[str, Any]:
+    """(i) a fresh interpreter importing helpers against one importing the bare stack, alternating."""
+    def once(code: str) -> Callable[[], tuple[float, float]]:
+        def timed() -> tuple[float, float]:
+            seconds, result = run([sys.executable, "-c", code], env)
+            return seconds, result.cpu_s
+
+        return timed
+
+    print(f"(i) fresh interpreters: {', '.join(IMPORTS)} (alternating, {repeats * 2} rounds)", flush=True)
+    return alternate({label: once(code) for label, code in IMPORTS.items()}, repeats * 2)
 
 
 def bench_notebooks(paths: list[Path], root: Path, env: dict[str, str], repeats: int) -> dict[str, Any]:
-    """(a) execute the collection, (b) execute its floor; both on copies, in parallel."""
+    """(a) execute the collection, (b) execute its floor; both on copies, in parallel, alternating."""
     snapshot = fresh_dir(root, "notebooks-")
     paths = [Path(shutil.copy2(p, snapshot / p.name)) for p in paths]
     floors = write_floor(paths, fresh_dir(root, "floor-"))
-    print(f"(a) executing {len(paths)} notebook(s) with {JOBS} workers", flush=True)
-    execute = repeat("execute", repeats, lambda: time_execute(paths, root, env))
-    print(f"(b) executing {len(floors)} imports-only floor notebook(s) with {JOBS} workers", flush=True)
-    floor = repeat("floor", repeats, lambda: time_execute(floors, root, env))
-    return {"execute": execute, "floor": floor}
+    time_execute(paths, root, env)  # fill the validation cache, as on a developer's machine; not timed
+    print(f"(a) executing {len(paths)} notebook(s), (b) as many floor notebooks ({STACK_IMPORT}), "
+          f"{JOBS} workers, alternating", flush=True)
+    return alternate(
+        {"execute": lambda: time_execute(paths, root, env), "floor": lambda: time_execute(floors, root, env)},
+        repeats,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -219,13 +275,13 @@ def bench_datasets(root: Path, env: dict[str, str], repeats: int) -> dict[str, A
     out["load_all_warm"] = repeat("load all, warm", repeats, warm)
     in_process = [s for r in warm_runs for s in r["in_process_s"]]
     out["load_all_in_process"] = _summary(in_process)
-    out["import_helpers"] = _summary([r["import_s"] for r in cold_runs + warm_runs])
+    out["import_helpers_in_load"] = _summary([r["import_s"] for r in cold_runs + warm_runs])
     out["load_process_warm"] = _summary([r["process_s"] for r in warm_runs])
     out["datasets"] = warm_runs[-1]["datasets"]
     out["load_errors"] = warm_runs[-1]["errors"]
     print(
         f"    in-process repeat: {out['load_all_in_process']['median_s']:.4f} s; "
-        f"import helpers: {out['import_helpers']['median_s']:.3f} s; "
+        f"import helpers: {out['import_helpers_in_load']['median_s']:.3f} s; "
         f"whole warm process: {out['load_process_warm']['median_s']:.3f} s",
         flush=True,
     )
@@ -313,13 +369,25 @@ def machine_info() -> dict[str, Any]:
 def verdicts(results: dict[str, Any]) -> dict[str, Any]:
     """Compare the medians with the targets; ``None`` where the figure was not measured."""
 
-    def median(key: str) -> float | None:
-        return results.get(key, {}).get("median_s")
+    def median(key: str, kind: str = "median_s") -> float | None:
+        return results.get(key, {}).get(kind)
 
-    execute, floor = median("execute"), median("floor")
-    ratio = round(execute / floor, 3) if execute and floor else None
+    def ratio(top: float | None, bottom: float | None) -> float | None:
+        return round(top / bottom, 3) if top and bottom else None
+
+    def at_most(name: str, value: float | None) -> tuple[float | None, bool]:
+        return value, value is not None and value <= TARGETS[name]
+
     checks = {
-        "execute_over_floor_ratio": (ratio, ratio is not None and ratio <= TARGETS["execute_over_floor_ratio"]),
+        "import_helpers_over_stack_cpu_ratio": at_most(
+            "import_helpers_over_stack_cpu_ratio",
+            ratio(median("import_helpers_all", "median_cpu_s"), median("import_stack", "median_cpu_s")),
+        ),
+        "execute_over_floor_ratio": at_most("execute_over_floor_ratio", ratio(median("execute"), median("floor"))),
+        "execute_over_floor_cpu_ratio": at_most(
+            "execute_over_floor_cpu_ratio",
+            ratio(median("execute", "median_cpu_s"), median("floor", "median_cpu_s")),
+        ),
         "test_warm_s": (median("test_warm"), (median("test_warm") or 1e9) < TARGETS["test_warm_s"]),
         "load_all_warm_s": (median("load_all_warm"), (median("load_all_warm") or 1e9) < TARGETS["load_all_warm_s"]),
     }
@@ -334,7 +402,8 @@ def print_summary(results: dict[str, Any], checks: dict[str, Any], skipped: dict
     print("\nMedians:")
     for name, value in results.items():
         if isinstance(value, dict) and "median_s" in value:
-            print(f"  {name:<22} {value['median_s']:9.3f} s")
+            cpu = f" ({value['median_cpu_s']:.3f} s cpu)" if "median_cpu_s" in value else ""
+            print(f"  {name:<22} {value['median_s']:9.3f} s{cpu}")
     for name, reason in skipped.items():
         print(f"  {name:<22} skipped: {reason}")
     print("Targets:")
@@ -348,7 +417,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3, help="runs per figure; the median is kept")
     parser.add_argument(
-        "--only", default="notebooks,datasets,test,site", help="comma-separated subset of: notebooks,datasets,test,site"
+        "--only",
+        default="imports,notebooks,datasets,test,site",
+        help="comma-separated subset of: imports,notebooks,datasets,test,site",
     )
     parser.add_argument(
         "--notebooks", type=Path, default=None, help="folder to take NN_*.ipynb from (default: notebooks/)"
@@ -369,6 +440,8 @@ def main(argv: list[str] | None = None) -> None:
         machine = machine_info()
         paths = collection(args.notebooks)
         print(f"Benchmarking with {args.repeats} run(s) per figure; {len(paths)} notebook(s).", flush=True)
+        if "imports" in only:
+            results.update(bench_imports(env, args.repeats))
         if "datasets" in only:
             results.update(bench_datasets(root, env, args.repeats))
         if "notebooks" in only:

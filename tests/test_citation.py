@@ -167,6 +167,6 @@ def test_catalogue_cites_each_dataset_beside_its_download(bare_site):
     catalogue = (bare_site / "data.html").read_text(encoding="utf-8")
     package = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
     for resource in package["resources"]:
-        section = catalogue.split(f'<section id="{resource["name"]}">', 1)[1].split("</section>", 1)[0]
+        section = catalogue.split(f'<article class="card" id="{resource["name"]}">', 1)[1].split("</article>", 1)[0]
         assert f'href="data/{resource["path"]}" download' in section
         assert "Cite as:" in section and cite(resource["name"]).replace("`", "") in _text(section)

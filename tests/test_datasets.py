@@ -1,7 +1,10 @@
 """The loader: every real dataset validates, and every kind of bad input fails loudly and precisely."""
 
+import csv
 import json
+import re
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -172,3 +175,170 @@ def test_copy_of_real_package_validates_in_isolation(tmp_path, monkeypatch):
     monkeypatch.setenv("CJ_DATA_DIR", str(tmp_path / "data"))
     assert "sources" in helpers.list_datasets()
     assert helpers.load("sources")["source_id"].is_unique
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates: real calendar dates at their stated precision, in order within a row
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def real_copy(tmp_path, monkeypatch):
+    """A copy of the real data/, which the loader reads instead, and a function to change one cell."""
+    folder = Path(shutil.copytree(REPO_ROOT / "data", tmp_path / "data"))
+    monkeypatch.setenv("CJ_DATA_DIR", str(folder))
+
+    def set_cell(file, row, field, value):
+        """Set the cell of (0-based) data row ``row``; return its line number in the file."""
+        with (folder / file).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert field in rows[row], f"{file} has no field {field}"
+        rows[row][field] = value
+        with (folder / file).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        return row + 2
+
+    return set_cell
+
+
+def row_where(file, field, test):
+    """The first (0-based) data row of a real file whose ``field`` passes ``test``."""
+    with (REPO_ROOT / "data" / file).open(encoding="utf-8", newline="") as handle:
+        return next(i for i, row in enumerate(csv.DictReader(handle)) if test(row[field]))
+
+
+@pytest.mark.parametrize(
+    ("dataset", "field", "value", "reason"),
+    [
+        ("aid_milestones", "date", "1992-06-31", "June 1992 has 30 days"),
+        ("sources", "published", "2024-13-45", "no month 13"),
+        ("sources", "published", "2023-02-29", "February 2023 has 28 days"),
+        ("diplomatic_events", "date", "1953-02-30", "February 1953 has 28 days"),
+        ("oda_projects", "agreement_date", "2001-00", "no month 0"),
+        ("oda_projects", "completion_date", "2009-04-31", "April 2009 has 30 days"),
+        ("jica_volunteers", "as_of", "1966-01-32", "January 1966 has 31 days"),
+        ("claims", "period_end", "2023-09-31", "September 2023 has 30 days"),
+        ("agreements", "date", "1955-11-31", "November 1955 has 30 days"),
+        ("partnership_levels", "date", "2013-00", "no month 0"),
+    ],
+)
+def test_impossible_calendar_date_names_file_row_and_field(real_copy, dataset, field, value, reason):
+    file = helpers.describe(dataset)["path"]
+    row = row_where(file, field, lambda cell: len(cell) == len(value))
+    line = real_copy(file, row, field, value)
+    with pytest.raises(helpers.DataValidationError, match=rf"{file}, row {line}, field '{field}': '{value}'.*{reason}"):
+        helpers.load(dataset)
+
+
+def test_every_date_like_field_is_checked_as_a_date():
+    """A new date column must be typed (date, year) or carry an ISO pattern, or it escapes the checks."""
+    date_like = re.compile(r"(^|_)(date|year|as_of|published|accessed|period_start|period_end)$")
+    for resource in helpers.datasets.read_package()["resources"]:
+        names = [f["name"] for f in resource["schema"]["fields"] if date_like.search(f["name"])]
+        unchecked = sorted(set(names) - set(helpers.datasets.date_fields(resource["schema"])))
+        assert not unchecked, f"{resource['name']}: date-like fields not checked as dates: {unchecked}"
+
+
+def test_date_written_to_another_precision_than_stated_is_rejected(real_copy):
+    row = row_where("aid_milestones.csv", "date_precision", lambda cell: cell == "day")
+    line = real_copy("aid_milestones.csv", row, "date", "1992-06")
+    with pytest.raises(helpers.DataValidationError, match=rf"row {line}, field 'date'.*date_precision says 'day'"):
+        helpers.load("aid_milestones")
+
+
+@pytest.mark.parametrize(
+    ("dataset", "earlier", "later"),
+    [
+        ("people_counts", "period_start", "period_end"),
+        ("trade_reported", "period_start", "period_end"),
+        ("investment_approvals", "period_start", "period_end"),
+        ("aid_milestones", "date", "end_date"),
+        ("sources", "published", "accessed"),
+    ],
+)
+def test_period_ending_before_it_starts_is_rejected(real_copy, dataset, earlier, later):
+    file = helpers.describe(dataset)["path"]
+    row = row_where(file, later, lambda cell: len(cell) == 10 and cell > "1950")
+    line = real_copy(file, row, earlier, "2020-06-01")
+    real_copy(file, row, later, "1950-01-01")
+    pattern = rf"row {line}, field '{later}'.*before {earlier}.*date-order"
+    with pytest.raises(helpers.DataValidationError, match=pattern):
+        helpers.load(dataset)
+
+
+def test_as_of_date_outside_its_year_is_rejected(real_copy):
+    line = real_copy("japanese_residents_in_cambodia.csv", 0, "as_of", "2010-10-01")  # row of year 2009
+    with pytest.raises(helpers.DataValidationError, match=rf"row {line}, field 'as_of'.*2010-10-01.*year 2009"):
+        helpers.load("japanese_residents_in_cambodia")
+
+
+# ---------------------------------------------------------------------------------------------
+# Mistakes in the call or the package
+# ---------------------------------------------------------------------------------------------
+
+
+def test_header_only_file_is_an_error(package):
+    write_trade(package, "year,flow,value_usd,source_id\n")
+    with pytest.raises(helpers.DataValidationError, match=r"trade\.csv: the file has a header but no rows"):
+        helpers.load("trade")
+
+
+def test_empty_file_is_an_error(package):
+    write_trade(package, "")
+    with pytest.raises(helpers.DataValidationError, match=r"trade\.csv: the file is empty, not even a header"):
+        helpers.load("trade")
+
+
+def test_missing_file_behind_a_foreign_key_is_named(package):
+    (package / "sources.csv").unlink()
+    with pytest.raises(helpers.DataValidationError, match=r"sources\.csv: file is missing \(a foreign key of"):
+        helpers.load("trade")
+
+
+@pytest.mark.parametrize("name", [None, 123, ["trade"]])
+def test_a_name_that_is_not_a_string_is_a_clear_type_error(package, name):
+    with pytest.raises(TypeError, match=r"a dataset name is a string such as 'trade_dots'.*list_datasets"):
+        helpers.load(name)
+
+
+def test_one_name_given_where_a_list_is_expected_is_explained(package):
+    with pytest.raises(helpers.UnknownDatasetError, match=r"references\(\['trade_dots'\]\)"):
+        helpers.references("trade")
+
+
+def test_error_count_says_when_the_validator_stopped_counting(package):
+    rows = "".join(f"{1000 + i},exports,lots,s1\n" for i in range(1005))
+    write_trade(package, "year,flow,value_usd,source_id\n" + rows)
+    pattern = r"at least 1000 errors: the validator stops counting at 1000"
+    with pytest.raises(helpers.DataValidationError, match=pattern) as caught:
+        helpers.load("trade")
+    assert "only the first 20 are shown" in str(caught.value)
+
+
+def test_foreign_key_to_an_undescribed_resource_is_named_as_such(package):
+    descriptor = json.loads((package / "datapackage.json").read_text())
+    descriptor["resources"][1]["schema"]["foreignKeys"][0]["reference"]["resource"] = "nowhere"
+    (package / "datapackage.json").write_text(json.dumps(descriptor))
+    with pytest.raises(helpers.DataValidationError, match=r"'trade' has a foreign key .* to resource 'nowhere', which"):
+        helpers.load("trade")
+
+
+def test_invalid_datapackage_json_names_file_line_and_column(package):
+    (package / "datapackage.json").write_text('{\n  "name": "x",\n  "resources": [,]\n}\n')
+    with pytest.raises(helpers.DataValidationError, match=r"datapackage\.json, line 3, column 17: not valid JSON"):
+        helpers.list_datasets()
+
+
+@pytest.mark.parametrize(
+    ("dataset", "field", "value"),
+    [("sources", "accessed", "2999-01-01"),
+     ("claims", "statement_date", "2999-01-01"), ("oda_projects", "agreement_date", "2999")],
+)
+def test_when_a_source_was_published_read_or_signed_is_not_in_the_future(real_copy, dataset, field, value):
+    file = helpers.describe(dataset)["path"]
+    row = row_where(file, field, lambda cell: len(cell) == len(value))
+    line = real_copy(file, row, field, value)
+    with pytest.raises(helpers.DataValidationError, match=rf"{file}, row {line}, field '{field}'.*lies in the future"):
+        helpers.load(dataset)

@@ -108,7 +108,7 @@ def _fixture_notebook(folder: Path) -> Path:
 
 
 class _Page(HTMLParser):
-    """Collect the ids of a page and, per table row id, the links in that row."""
+    """Collect the ids of a page and, per list item id (one finding each), the links in that item."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -121,13 +121,17 @@ class _Page(HTMLParser):
         values = dict(attrs)
         if values.get("id"):
             self.ids.add(values["id"])
-        if tag == "tr":
+        if tag == "li":
             self._row = values.get("id") or ""
             self.rows.setdefault(self._row, [])
         if tag == "a" and values.get("href"):
             self.links.append(values["href"])
             if self._row:
                 self.rows[self._row].append(values["href"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "li":
+            self._row = ""
 
 
 def _parse(path: Path) -> _Page:
@@ -181,4 +185,4 @@ def test_findings_page_is_in_the_navigation_and_on_the_landing_page(built):
     for html_file in sorted(out.glob("*.html")):
         assert 'href="findings.html"' in html_file.read_text(encoding="utf-8"), html_file.name
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<a href="findings.html">[^<]*index</a>', index)
+    assert re.search(r'<a href="findings.html">[^<]*findings?, ranked</a>', index)

@@ -2,62 +2,75 @@
 
 import json
 import re
+import shutil
 
 import nbformat
 import pytest
 
-from helpers.notebooks import KERNELSPEC, NOTEBOOKS_DIR, new_notebook, normalise, notebook_paths
+from helpers.contract import THEMES, contract_problems
+from helpers.notebooks import (
+    KERNELSPEC,
+    NAME_RULE,
+    NOTEBOOKS_DIR,
+    TEMPLATE,
+    new_notebook,
+    normalise,
+    notebook_paths,
+    stray_notebooks,
+)
 
 NOTEBOOKS = notebook_paths()
-THEMES = {"corpus", "trade", "people", "oda", "diplomacy", "fact-check"}
-REQUIRED_SECTIONS = ["## Overview", "## Data and sources", "## Summary", "## References"]
+# The collection, every misnamed .ipynb under notebooks/ (so it fails by name), and the template.
+EVERY_FILE = NOTEBOOKS + stray_notebooks() + [NOTEBOOKS_DIR / TEMPLATE]
 # A path on this machine, not the same letters inside a URL (a web page may live under /home/).
 MACHINE_PATH = re.compile(r"((?<![\w.-])(/root/|/tmp/|/work/|/home/[a-z])|ipykernel_\d+)")
-
-
-def headings(nb, level):
-    prefix = "#" * level + " "
-    return [
-        line.strip()
-        for cell in nb.cells
-        if cell.cell_type == "markdown"
-        for line in cell.source.splitlines()
-        if line.startswith(prefix)
-    ]
 
 
 def test_there_is_at_least_one_notebook():
     assert NOTEBOOKS, "notebooks/ has no NN_name.ipynb notebook"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS + [NOTEBOOKS_DIR / "_template.ipynb"], ids=lambda p: p.name)
-def test_structure(path):
-    nb = nbformat.read(path, as_version=4)
-    first = nb.cells[0]
-    assert first.cell_type == "markdown" and first.source.startswith("# "), "first cell must be the # title"
-    assert len(headings(nb, 1)) == 1, "exactly one # title"
-    theme = re.search(r"\*\*Theme:\*\* ([\w-]+)", first.source)
-    assert theme and theme.group(1) in THEMES, f"first cell needs '**Theme:** one of {sorted(THEMES)}'"
-    sections = headings(nb, 2)
-    positions = [sections.index(s) if s in sections else -1 for s in REQUIRED_SECTIONS]
-    missing = [s for s in REQUIRED_SECTIONS if s not in sections]
-    assert not missing, f"missing sections: {missing}"
-    assert positions == sorted(positions), f"sections out of order: {sections}"
-    assert len(sections) > len(REQUIRED_SECTIONS), "no analysis section between Data and Summary"
+@pytest.mark.parametrize("path", EVERY_FILE, ids=lambda p: p.relative_to(NOTEBOOKS_DIR).as_posix())
+def test_contract(path):
+    """Every .ipynb under notebooks/, well named or not, meets the contract or names the rule it breaks."""
+    problems = contract_problems(path)
+    assert not problems, f"{path.name} breaks the notebook contract (CONTRIBUTING.md):\n- " + "\n- ".join(problems)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS + [NOTEBOOKS_DIR / "_template.ipynb"], ids=lambda p: p.name)
-def test_imports_only_in_the_first_code_cell_and_references_generated(path):
-    nb = nbformat.read(path, as_version=4)
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    importing = re.compile(r"^\s*(import|from)\s+\w", re.MULTILINE)
-    assert importing.search(code[0].source), "the first code cell holds the imports"
-    late = [i for i, c in enumerate(code[1:], start=2) if importing.search(c.source)]
-    assert not late, f"imports in code cells {late}: move them to the first code cell"
-    assert "helpers.references(" in code[-1].source, "the last code cell generates the References"
+@pytest.mark.parametrize("name", ["06-tourism.ipynb", "06_Tourism.ipynb", "drafts/06_tourism.ipynb", "_draft.ipynb",
+                                  "6_tourism.ipynb"])
+def test_a_misnamed_notebook_is_found_and_fails_the_name_rule(tmp_path, name):
+    shutil.copy(NOTEBOOKS_DIR / TEMPLATE, tmp_path / TEMPLATE)
+    good = tmp_path / NOTEBOOKS[0].name
+    shutil.copy(NOTEBOOKS[0], good)
+    (tmp_path / name).parent.mkdir(exist_ok=True)
+    shutil.copy(NOTEBOOKS[0], tmp_path / name)
+    assert stray_notebooks(tmp_path) == [tmp_path / name]
+    assert contract_problems(good, folder=tmp_path) == []
+    assert contract_problems(tmp_path / name, folder=tmp_path) == [f"name: {NAME_RULE}"]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_an_executed_untouched_template_fails_the_contract(tmp_path):
+    shutil.copy(NOTEBOOKS_DIR / TEMPLATE, tmp_path / TEMPLATE)
+    nb = nbformat.read(NOTEBOOKS_DIR / TEMPLATE, as_version=4)
+    for count, cell in enumerate((c for c in nb.cells if c.cell_type == "code"), start=1):
+        cell.execution_count = count  # as nbclient leaves it; outputs do not matter to this rule
+    nbformat.write(nb, tmp_path / "07_untouched.ipynb")
+    problems = contract_problems(tmp_path / "07_untouched.ipynb", folder=tmp_path)
+    assert len(problems) == 1 and problems[0].startswith("placeholder text from the template left in")
+    for left in ["# Title: the question this notebook answers", "## First question", 'title="..."']:
+        assert left in problems[0]
+    assert contract_problems(tmp_path / TEMPLATE, folder=tmp_path) == []  # the template itself is exempt
+
+
+def test_themes_are_declared_in_helpers_not_in_a_test():
+    assert {"trade", "people", "oda", "diplomacy"} <= set(THEMES)
+    used = {re.search(r"\*\*Theme:\*\* ([\w-]+)", nbformat.read(p, as_version=4).cells[0].source).group(1)
+            for p in NOTEBOOKS}
+    assert used <= set(THEMES)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + stray_notebooks(), ids=lambda p: p.name)
 def test_committed_executed_and_clean(path):
     nb = nbformat.read(path, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]

@@ -1,18 +1,31 @@
 """Load the curated datasets of ``data/``, validated against ``data/datapackage.json``.
 
 Validation uses Frictionless (the Data Package's own library): types, required fields,
-constraints, primary and foreign keys, missing or extra columns. On top of it, one check the
-schema language cannot express: no date or year lies in the future. A resource that passed is
-remembered by a fingerprint of its bytes and its descriptor, so a warm load skips Frictionless
-entirely; any change to the file, its schema or a table it references invalidates the entry.
+constraints, primary and foreign keys, missing or extra columns. On top of it, the checks the
+schema language cannot express:
+
+* a file holds at least one row;
+* every date written as text (``1992``, ``1992-06``, ``1992-06-22``: a field whose pattern
+  starts with four digits) is a real calendar date, at the precision its ``*_precision`` field
+  states where it has one;
+* within a row, a period does not end before it starts (``period_start``/``period_end``,
+  ``date``/``end_date``, ``agreement_date``/``completion_date``, ``published``/``accessed``), and
+  an ``as_of`` date lies in the row's ``year``;
+* no date or year lies in the future.
+
+A resource that passed is remembered by a fingerprint of its bytes, its descriptor and the
+version of these checks, so a warm load skips Frictionless entirely; any change to the file, its
+schema or a table it references invalidates the entry.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import hashlib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,14 +40,34 @@ __all__ = [
     "describe",
     "list_datasets",
     "load",
+    "date_fields",
     "read_package",
     "validate",
 ]
 
 # How Table Schema types become pandas dtypes (nullable where a cell may be empty).
 _INTEGER_TYPES = {"integer", "year"}
-_DATE_FIELD_NAMES = {"date", "year", "as_of", "period_start"}
+# Dates that say when something happened or was read: none may lie in the future.
+_DATE_FIELD_NAMES = {
+    "date", "year", "as_of", "period_start", "published", "accessed", "statement_date", "agreement_date",
+}  # fmt: skip
 _MAX_ERRORS_SHOWN = 20
+_FRICTIONLESS_ERROR_LIMIT = 1000  # Frictionless's own default: it stops validating there
+# Bump when the checks below change, so that results cached by older checks are not trusted.
+_CHECKS_VERSION = "2"
+# A text field holds dates when its pattern starts with a four-digit year.
+_DATE_TEXT_PATTERN = re.compile(r"^\^\\d\{4\}")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
+# (earlier, later): within a row the second may not come before the first.
+_ORDERED_FIELDS = [
+    ("period_start", "period_end"),
+    ("date", "end_date"),
+    ("agreement_date", "completion_date"),
+    ("published", "accessed"),
+]
+# (date, year): the date must fall in that calendar year.
+_DATE_IN_YEAR = [("as_of", "year")]
 
 
 class DataValidationError(ValueError):
@@ -65,7 +98,20 @@ def read_package(folder: Path | None = None) -> dict[str, Any]:
 
 @lru_cache(maxsize=8)
 def _read_package_cached(path: Path, _mtime: int) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        package = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise DataValidationError(
+            f"{_shown(path)}, line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
+        ) from None
+    resources = package.get("resources") if isinstance(package, dict) else None
+    if not isinstance(resources, list) or not all(
+        isinstance(r, dict) and {"name", "path", "schema"} <= r.keys() for r in resources
+    ):
+        raise DataValidationError(
+            f"{_shown(path)}: needs a list 'resources' whose entries each have a name, a path and a schema"
+        )
+    return package
 
 
 def list_datasets(theme: str | None = None) -> list[str]:
@@ -92,11 +138,21 @@ def describe(name: str) -> dict[str, Any]:
     ------
     UnknownDatasetError
         If no dataset has that name; the message suggests the closest names.
+    TypeError
+        If ``name`` is not a string.
     """
+    if not isinstance(name, str):
+        raise TypeError(
+            f"a dataset name is a string such as 'trade_dots', not {type(name).__name__} {name!r}; "
+            "helpers.list_datasets() lists them"
+        )
     resources = {r["name"]: r for r in read_package()["resources"]}
     if name not in resources:
         close = difflib.get_close_matches(name, resources, n=3, cutoff=0.5)
         hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+        if len(name) == 1:  # the letters of one name, iterated where a list of names was expected
+            hint += (" A single letter: was one name passed where a list is expected, e.g. "
+                     "references('trade_dots') instead of references(['trade_dots'])?")
         raise UnknownDatasetError(
             f"No dataset named {name!r} in data/datapackage.json.{hint} "
             f"Known datasets: {', '.join(sorted(resources))}."
@@ -123,10 +179,13 @@ def load(name: str) -> pd.DataFrame:
 
     Raises
     ------
+    TypeError
+        ``name`` is not a string.
     UnknownDatasetError
         The name is not in the data package.
     DataValidationError
-        The file is missing or breaks its schema (message names file, row and field).
+        The file is missing, holds no row, or breaks its schema or the date rules (the
+        message names file, row and field).
 
     Examples
     --------
@@ -141,6 +200,13 @@ def load(name: str) -> pd.DataFrame:
         raise DataValidationError(
             f"{_shown(path)}: file is missing (described as dataset {name!r} in datapackage.json)"
         )
+    for key in resource["schema"].get("foreignKeys", []):
+        target = key.get("reference", {}).get("resource")
+        if target and target not in list_datasets():
+            raise DataValidationError(
+                f"{_shown(folder / 'datapackage.json')}: dataset {name!r} has a foreign key "
+                f"{key.get('fields')!r} to resource {target!r}, which the data package does not describe"
+            )
     fingerprint = _fingerprint(resource, folder)
     frame = _load_cached(name, str(folder), fingerprint)
     return frame.copy()
@@ -156,9 +222,11 @@ def _load_cached(name: str, folder: str, fingerprint: str) -> pd.DataFrame:
     resource = describe(name)
     path = Path(folder) / resource["path"]
     marker = CACHE_DIR / "validated" / fingerprint
+    raw = _read_text(path)
     if not marker.exists():
         _validate_with_frictionless(name, Path(folder))
-    frame = _read_typed(path, resource["schema"])
+        _check_rows(raw, path, resource["schema"])
+    frame = _read_typed(raw, resource["schema"])
     _check_no_future_dates(frame, path, resource["schema"])
     if not marker.exists():
         marker.parent.mkdir(parents=True, exist_ok=True)
@@ -168,10 +236,14 @@ def _load_cached(name: str, folder: str, fingerprint: str) -> pd.DataFrame:
 
 
 def _fingerprint(resource: dict[str, Any], folder: Path) -> str:
-    digest = hashlib.sha256(json.dumps(resource, sort_keys=True).encode())
+    digest = hashlib.sha256((_CHECKS_VERSION + json.dumps(resource, sort_keys=True)).encode())
     referenced = {fk["reference"]["resource"] for fk in resource["schema"].get("foreignKeys", [])}
     paths = [resource["path"]] + [describe(r)["path"] for r in sorted(referenced) if r]
     for rel in paths:
+        if not (folder / rel).exists():
+            raise DataValidationError(
+                f"{_shown(folder / rel)}: file is missing (a foreign key of dataset {resource['name']!r} refers to it)"
+            )
         digest.update(rel.encode())
         digest.update((folder / rel).read_bytes())
     return digest.hexdigest()
@@ -189,7 +261,7 @@ def _validate_with_frictionless(name: str, folder: Path) -> None:
     descriptor = folder / "datapackage.json"
     package = _frictionless_package(descriptor, descriptor.stat().st_mtime_ns)
     resource = package.get_resource(name)
-    report = resource.validate()
+    report = resource.validate(limit_errors=_FRICTIONLESS_ERROR_LIMIT)
     if report.valid:
         return
     shown_path = _shown(folder / resource.path)
@@ -203,16 +275,20 @@ def _validate_with_frictionless(name: str, folder: Path) -> None:
             field = note.split('"')[1]
         where = f"row {row}" if row else "header"
         lines.append(f"{shown_path}, {where}, field {field or '-'!r}: {message} [{kind}]")
-    more = len(lines) - _MAX_ERRORS_SHOWN
-    body = "\n  ".join(lines[:_MAX_ERRORS_SHOWN]) + (f"\n  ... and {more} more" if more > 0 else "")
     raise DataValidationError(
-        f"{shown_path} breaks its schema in datapackage.json "
-        f"({len(lines)} error(s); rows are numbered as lines of the file, header = 1):\n  {body}"
+        _error_report(shown_path, lines, "breaks its schema in datapackage.json", capped_at=_FRICTIONLESS_ERROR_LIMIT)
     )
 
 
-def _read_typed(path: Path, schema: dict[str, Any]) -> pd.DataFrame:
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+def _read_text(path: Path) -> pd.DataFrame:
+    """Every cell as text, empty cells missing: what the checks below read."""
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    except pd.errors.EmptyDataError:
+        raise DataValidationError(f"{_shown(path)}: the file is empty, not even a header [empty-file]") from None
+
+
+def _read_typed(raw: pd.DataFrame, schema: dict[str, Any]) -> pd.DataFrame:
     columns = {}
     for field in schema["fields"]:
         column = raw[field["name"]]
@@ -229,6 +305,122 @@ def _read_typed(path: Path, schema: dict[str, Any]) -> pd.DataFrame:
         else:
             columns[field["name"]] = column.astype("str").where(column.notna(), None)
     return pd.DataFrame(columns)
+
+
+def date_fields(schema: dict[str, Any]) -> list[str]:
+    """Return the fields of a Table Schema that hold dates or years, in schema order.
+
+    A field holds dates when its type is ``date`` or ``year``, when it is a ``year`` field of
+    type ``integer``, or when it is text whose ``pattern`` starts with a four-digit year.
+
+    Examples
+    --------
+    >>> date_fields(describe("aid_milestones")["schema"])
+    ['date', 'end_date']
+    """
+    found = []
+    for field in schema["fields"]:
+        kind = field.get("type", "string")
+        pattern = field.get("constraints", {}).get("pattern", "")
+        if kind in {"date", "year"} or (kind == "integer" and field["name"] == "year") or (
+            kind == "string" and _DATE_TEXT_PATTERN.match(pattern)
+        ):
+            found.append(field["name"])
+    return found
+
+
+def _calendar_problem(text: str) -> str | None:
+    """Why an ISO date at year, month or day precision is not a calendar date; None if it is.
+
+    Examples
+    --------
+    >>> _calendar_problem("1992-06-31")
+    'June 1992 has 30 days'
+    >>> _calendar_problem("2024-13") is None, _calendar_problem("2024-02-29") is None
+    (False, True)
+    """
+    match = _PARTIAL_DATE.match(text)
+    if not match:
+        return "not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if year == 0:
+        return "there is no year 0"
+    if month is not None and not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day is not None:
+        length = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= length:
+            return f"{calendar.month_name[month]} {year} has {length} days"
+    return None
+
+
+def _span(text: str) -> tuple[str, str]:
+    """First and last day an ISO date at any precision covers: ``'1992-02'`` -> Feb 1 to Feb 29."""
+    year, month = int(text[:4]), int(text[5:7]) if len(text) >= 7 else None
+    if len(text) == 10:
+        return text, text
+    if month is None:
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
+    return f"{text}-01", f"{text}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _check_rows(raw: pd.DataFrame, path: Path, schema: dict[str, Any]) -> None:
+    """Rules Frictionless cannot express: a file has rows; dates are real, at their stated
+    precision, in order within a row, and an ``as_of`` date lies in its row's ``year``."""
+    if raw.empty:
+        raise DataValidationError(
+            f"{_shown(path)}: the file has a header but no rows; a dataset holds at least one row [empty-table]"
+        )
+    problems: list[str] = []
+    shown = _shown(path)
+    text_dates = [
+        f["name"] for f in schema["fields"]
+        if f.get("type", "string") in {"string", "date"} and f["name"] in date_fields(schema)
+    ]  # fmt: skip
+    bad_cells: set[tuple[int, str]] = set()
+    for name in text_dates:
+        precision = f"{name}_precision" if f"{name}_precision" in raw else None
+        for row, value in raw[name].dropna().items():
+            problem = _calendar_problem(value)
+            stated = raw.at[row, precision] if precision else None
+            if problem is None and isinstance(stated, str) and _PRECISION_LENGTH.get(stated) != len(value):
+                problem = f"{precision} says {stated!r}, but the date is written to a different precision"
+            if problem:
+                bad_cells.add((row, name))
+                problems.append(f"{shown}, row {row + 2}, field {name!r}: {value!r} is not a real date: {problem} "
+                                "[calendar-date]")
+    for earlier, later in _ORDERED_FIELDS:
+        if earlier not in text_dates or later not in text_dates:
+            continue
+        for row in raw.index[raw[earlier].notna() & raw[later].notna()]:
+            if (row, earlier) in bad_cells or (row, later) in bad_cells:
+                continue
+            first, last = raw.at[row, earlier], raw.at[row, later]
+            if _span(first)[0] > _span(last)[1]:
+                problems.append(f"{shown}, row {row + 2}, field {later!r}: {last!r} comes before "
+                                f"{earlier} {first!r} in the same row [date-order]")
+    for date_name, year_name in _DATE_IN_YEAR:
+        if date_name not in text_dates or year_name not in raw:
+            continue
+        for row in raw.index[raw[date_name].notna() & raw[year_name].notna()]:
+            value, year = raw.at[row, date_name], raw.at[row, year_name]
+            if (row, date_name) not in bad_cells and value[:4] != year:
+                problems.append(f"{shown}, row {row + 2}, field {date_name!r}: {value!r} does not lie in "
+                                f"the row's {year_name} {year} [date-in-year]")
+    if problems:
+        raise DataValidationError(_error_report(shown, problems, "breaks the date rules of helpers.datasets"))
+
+
+def _error_report(shown: str, lines: list[str], what: str, capped_at: int | None = None) -> str:
+    """One message for many errors: the count, then the first few, one per line."""
+    count = f"{len(lines)} error(s)"
+    if capped_at is not None and len(lines) >= capped_at:
+        count = f"at least {len(lines)} errors: the validator stops counting at {capped_at}"
+    more = len(lines) - _MAX_ERRORS_SHOWN
+    body = "\n  ".join(lines[:_MAX_ERRORS_SHOWN]) + (
+        f"\n  ... and {more} more (only the first {_MAX_ERRORS_SHOWN} are shown)" if more > 0 else ""
+    )
+    return f"{shown} {what} ({count}; rows are numbered as lines of the file, header = 1):\n  {body}"
 
 
 def _check_no_future_dates(frame: pd.DataFrame, path: Path, schema: dict[str, Any]) -> None:

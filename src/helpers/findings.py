@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
 from helpers.datasets import describe
 
 __all__ = ["Finding", "collect_findings", "finding"]
@@ -97,6 +95,8 @@ def collect_findings(paths: Iterable[Path]) -> list[Finding]:
     ValueError
         If two findings share a key.
     """
+    import nbformat  # here, not at the top: notebook kernels import this module but never read notebooks
+
     found: list[Finding] = []
     for path in paths:
         nb = nbformat.read(path, as_version=4)

@@ -2,12 +2,13 @@
 
 ``build_site()`` turns every committed notebook (never re-executed) into one HTML page with
 nbconvert's ``basic`` template, which emits the cells only: no require.js, no MathJax, no CDN.
-Each page is then wrapped in one shell with a shared navigation bar and one small inline
-stylesheet. A landing page (with how to cite the collection and each dataset, and the licence
-terms), a data catalogue (from ``datapackage.json``, with a copy of every CSV to download), a
-source list (from ``sources.csv``) and the claim-to-evidence index of the notebooks' findings
-are generated beside them. New notebooks, and the findings they declare, appear by themselves:
-the list comes from :func:`helpers.notebooks.notebook_paths`.
+Each page is then wrapped in one shell: a navigation bar that fits a phone, the page's contents,
+links to the previous and next notebook, the date it last changed, and one small inline
+stylesheet (:mod:`helpers.site_css`). The home page leads with the collection's headline
+numbers, each with its chart and a link to the section that proves it; beside it are the ranked
+findings, a data catalogue (one card per dataset, with a copy of every CSV to download) and the
+source list. New notebooks, and the findings they declare, appear by themselves: the list comes
+from :func:`helpers.notebooks.notebook_paths`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import html
 import json
 import re
 import shutil
+import subprocess
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,15 +31,22 @@ from helpers.citations import CITATION_FILE, cite_collection, cite_resource, dat
 from helpers.findings import Finding, collect_findings
 from helpers.notebooks import notebook_paths
 from helpers.paths import REPO_ROOT, SITE_DIR, data_dir
+from helpers.site_css import CSS
 
 __all__ = [
     "NotebookInfo",
     "build_site",
     "datasets_used",
     "findings_body",
+    "last_updated",
     "notebook_info",
     "parse_header",
+    "proving_section",
+    "ranked",
     "section_anchor",
+    "section_charts",
+    "section_headings",
+    "svg_alt",
 ]
 
 # Licence and citation files offered for download beside the pages.
@@ -45,6 +54,10 @@ ROOT_FILES = ("CITATION.cff", "LICENSE", "LICENSE-CONTENT.md")
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 
 COLLECTION = "Cambodia–Japan Relations Notebooks"
+# The home page shows at most this many headline numbers, the highest ranked first.
+HOME_HEADLINES = 7
+# Finding lines name this many publishers, then count the rest.
+PUBLISHERS_SHOWN = 6
 
 _TITLE = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 _THEME = re.compile(r"\*\*Theme:\*\*\s*([A-Za-z-]+)")
@@ -56,77 +69,34 @@ _NOTEBOOK_LINK = re.compile(r'href="(?:\.\./notebooks/|\./|notebooks/)?(\d{2}_[a
 _DATA_LINK = re.compile(r'href="(?:\.\./)?data/')
 # A table cell holding only a number (1,234 / -5.6 / 12% / 3e+05), right-aligned by the stylesheet.
 _NUMBER_CELL = re.compile(r"<td>(\s*[-+−]?[\d.,]+(?:e[-+]?\d+)?%?\s*)</td>")
+# Every table goes in a box of its own that scrolls sideways, so no table widens the page.
+_TABLE_OPEN = re.compile(r"<table\b")
+_TABLE_CLOSE = re.compile(r"</table>")
+# The text a chart gives screen readers: its root element's aria-label, else its first <title>.
+_SVG_ROOT = re.compile(r"<svg\b[^>]*>", re.IGNORECASE)
+_ARIA_LABEL = re.compile(r'\baria-label\s*=\s*"([^"]*)"|\baria-label\s*=\s*\'([^\']*)\'')
+_SVG_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+# The year at the start of a date or period value: "2019", "2019-03-31", "2019-03".
+_LEADING_YEAR = re.compile(r"^\s*(\d{4})(?!\d)")
+# Columns that date what a row describes (not when it was published or read).
+_PERIOD_FIELDS = ("year", "period_start", "period_end", "date", "end_date", "as_of",
+                  "agreement_date", "completion_date")
 
-# nbconvert template: the basic cell markup, code folded under a summary line.
+# nbconvert template: the basic cell markup, code folded under a summary line, and each SVG
+# chart as an image whose alt text is the chart's own label.
 _CELL_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {% block input %}
 <details class="code"><summary>Show code</summary>
 {{ super() }}
 </details>
 {%- endblock input %}
+{% block data_svg scoped -%}
+<div class="output_svg output_subarea {{ extra_class }}">
+<img src="data:image/svg+xml;base64,{{ output.data['image/svg+xml'] | text_base64 | escape_html }}" \
+alt="{{ output.data['image/svg+xml'] | svg_alt | escape_html }}">
+</div>
+{%- endblock data_svg %}
 """
-
-_CSS = """
-:root { --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa; --accent: #0b5cad; }
-* { box-sizing: border-box; }
-body { margin: 0; color: var(--ink); background: #fff; line-height: 1.55;
-  font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
-a { color: var(--accent); }
-nav.site { background: #12324f; padding: .55rem 1.2rem; font-size: .92rem; }
-nav.site a { color: #e8f0f8; text-decoration: none; margin-right: 1.1rem; white-space: nowrap; }
-nav.site a:hover, nav.site a[aria-current] { color: #fff; text-decoration: underline; }
-nav.site .brand { font-weight: 700; color: #fff; }
-nav.site .notebooks { display: block; margin-top: .25rem; font-size: .85rem; }
-main { max-width: 60rem; margin: 0 auto; padding: 1.2rem 1.4rem 3rem; }
-h1 { font-size: 1.8rem; line-height: 1.25; margin: .6rem 0 .4rem; }
-h2 { font-size: 1.35rem; margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
-h3 { font-size: 1.1rem; }
-a.anchor-link { display: none; }
-p.lead { font-size: 1.08rem; color: var(--muted); }
-.meta { color: var(--muted); font-size: .9rem; }
-.tag { display: inline-block; background: #e7f0fa; color: #12324f; border-radius: .8rem;
-  padding: 0 .55rem; font-size: .8rem; font-weight: 600; }
-code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .86rem; }
-pre { background: var(--soft); padding: .6rem .8rem; overflow-x: auto; border-radius: 4px; }
-table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; display: block;
-  overflow-x: auto; max-width: 100%; }
-th, td { border-bottom: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }
-thead th { background: var(--soft); border-bottom: 2px solid var(--line); }
-td.id { font-size: .8rem; word-break: break-all; min-width: 9rem; }
-td.date { white-space: nowrap; }
-main.wide { max-width: 80rem; }
-tr:target { background: #fff8c5; }
-blockquote.cite { margin: .5rem 0; padding: .5rem .9rem; background: var(--soft);
-  border-left: 3px solid var(--accent); }
-td.n { color: var(--muted); text-align: right; }
-table.dataframe { border: 0; }
-.dataframe th, .dataframe td { border-width: 0 0 1px 0; text-align: left !important; }
-.dataframe td.num { text-align: right !important; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.cards { list-style: none; padding: 0; }
-.cards li { border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; margin: .8rem 0; }
-.cards h3 { margin: 0 0 .3rem; font-size: 1.15rem; }
-.cards p { margin: .2rem 0; }
-details.code { margin: .3rem 0; }
-details.code summary { cursor: pointer; color: var(--muted); font-size: .82rem; }
-.cell { margin: .4rem 0; }
-.prompt { display: none; }
-.output_area pre { background: transparent; padding: .2rem 0; }
-.output_stderr pre { background: #fff5f5; }
-.output_svg svg, .output_png img, .text_cell_render img { max-width: 100%; height: auto; }
-.highlight .c, .highlight .c1, .highlight .cm { color: #6a737d; font-style: italic; }
-.highlight .k, .highlight .kn, .highlight .kc, .highlight .ow { color: #a31515; font-weight: 600; }
-.highlight .s, .highlight .s1, .highlight .s2, .highlight .sd, .highlight .sa { color: #0a6e31; }
-.highlight .mi, .highlight .mf { color: #005cc5; }
-.highlight .nf, .highlight .nc { color: #6f42c1; }
-.highlight .nb, .highlight .bp { color: #795e26; }
-footer { color: var(--muted); font-size: .82rem; border-top: 1px solid var(--line); margin-top: 3rem;
-  padding-top: .6rem; }
-"""
-
-
-_WIDE = ' class="wide"'
-
 
 @dataclass(frozen=True)
 class NotebookInfo:
@@ -203,6 +173,94 @@ def notebook_info(path: Path, nb: nbformat.NotebookNode) -> NotebookInfo:
     return NotebookInfo(path, f"{path.stem}.html", title or path.stem, summary, theme, datasets_used(nb))
 
 
+def svg_alt(svg: str) -> str:
+    """Return the text an SVG chart gives screen readers: its ``aria-label``, else its ``<title>``.
+
+    Examples
+    --------
+    >>> svg_alt('<svg role="img" aria-label="Exports rose &amp; fell."><title>T</title></svg>')
+    'Exports rose & fell.'
+    >>> svg_alt('<?xml version="1.0"?><svg><title>Exports</title></svg>')
+    'Exports'
+    >>> svg_alt("<svg><g/></svg>")
+    ''
+    """
+    root = _SVG_ROOT.search(svg)
+    label = _ARIA_LABEL.search(root.group(0)) if root else None
+    if label:
+        text = label.group(1) if label.group(1) is not None else label.group(2)
+    else:
+        title = _SVG_TITLE.search(svg)
+        text = re.sub(r"<[^>]+>", "", title.group(1)) if title else ""
+    return " ".join(html.unescape(text).split())
+
+
+def section_headings(nb: nbformat.NotebookNode) -> list[str]:
+    """Return the text of a notebook's ``##`` headings, in order.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T\\n\\n## One\\n\\n### Sub\\n## Two")])
+    >>> section_headings(nb)
+    ['One', 'Two']
+    """
+    return [
+        line[3:].strip()
+        for cell in nb.cells
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+        if line.startswith("## ") and line[3:].strip()
+    ]
+
+
+def section_charts(nb: nbformat.NotebookNode) -> dict[str, str]:
+    """Return the first SVG chart under each ``##`` heading of a notebook, keyed by the heading.
+
+    A section runs from its heading to the next ``##`` heading; sections without a chart are
+    left out.
+
+    Examples
+    --------
+    >>> v4 = nbformat.v4
+    >>> chart = v4.new_output("display_data", data={"image/svg+xml": "<svg/>"})
+    >>> nb = v4.new_notebook(cells=[v4.new_markdown_cell("## A"), v4.new_markdown_cell("## B"),
+    ...                             v4.new_code_cell("plot()", outputs=[chart])])
+    >>> section_charts(nb)
+    {'B': '<svg/>'}
+    """
+    charts: dict[str, str] = {}
+    section = ""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            headings = [line[3:].strip() for line in cell.source.splitlines() if line.startswith("## ")]
+            section = headings[-1] if headings else section
+            continue
+        for output in cell.get("outputs", []):
+            svg = output.get("data", {}).get("image/svg+xml")
+            if svg and section and section not in charts:
+                charts[section] = svg if isinstance(svg, str) else "".join(svg)
+    return charts
+
+
+def last_updated(path: Path | None = None) -> str:
+    """Return the date (YYYY-MM-DD) of the last commit that changed ``path``, else of ``HEAD``.
+
+    The date comes from git, not the clock, so rebuilding the same commit gives the same pages.
+    A file git has no commit for (new, or outside the repository) takes ``HEAD``'s date; outside
+    a git checkout the result is empty and the pages carry no date.
+    """
+
+    def commit_date(*args: str) -> str:
+        try:
+            done = subprocess.run(["git", "log", "-1", "--format=%cs", *args], cwd=REPO_ROOT,
+                                  capture_output=True, text=True, check=True)
+        except (OSError, subprocess.CalledProcessError):
+            return ""
+        return done.stdout.strip()
+
+    return (commit_date("--", str(path)) if path is not None else "") or commit_date()
+
+
 def _exporter():
     """Return an HTML exporter emitting cell markup only, with figures embedded and no scripts."""
     from jinja2 import DictLoader
@@ -215,7 +273,19 @@ def _exporter():
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         embed_images=True,
+        filters={"svg_alt": svg_alt},
     )
+
+
+def wrap_tables(body: str) -> str:
+    """Return HTML with every table inside a ``div.table-wrap`` box that scrolls sideways.
+
+    Examples
+    --------
+    >>> print(wrap_tables("<p>x</p><table><tr><td>1</td></tr></table>"))
+    <p>x</p><div class="table-wrap"><table><tr><td>1</td></tr></table></div>
+    """
+    return _TABLE_CLOSE.sub("</table></div>", _TABLE_OPEN.sub('<div class="table-wrap"><table', body))
 
 
 def render_cells(nb: nbformat.NotebookNode, exporter: Any) -> str:
@@ -231,31 +301,42 @@ def _e(text: object) -> str:
     return "" if text is None else html.escape(str(text))
 
 
+def _label(info: NotebookInfo) -> str:
+    """Return a notebook's number and title, as menus and links show it."""
+    return f"{info.source.stem[:2]} {info.title}"
+
+
 def nav_bar(notebooks: Sequence[NotebookInfo], current: str) -> str:
     """Return the navigation bar shared by every page, marking the ``current`` page.
 
-    Links are separated by spaces so that a long list wraps on narrow screens.
+    The site's pages are a wrapping row of links; the notebooks are a menu that opens without
+    script (``<details>``), so the bar fits a phone whatever the titles' length.
 
     Parameters
     ----------
     notebooks : sequence of NotebookInfo
-        Listed in reading order on a second line.
+        Listed in reading order in the menu.
     current : str
         File name of the page being written, e.g. ``"index.html"``.
     """
 
-    def link(href: str, text: str, cls: str = "") -> str:
-        mark = ' aria-current="page"' if href == current and not cls else ""
-        return f'<a href="{href}"{mark}{f" class={cls!r}" if cls else ""}>{_e(text)}</a>'
+    def link(href: str, text: str) -> str:
+        mark = ' aria-current="page"' if href == current else ""
+        return f'<a href="{href}"{mark}>{_e(text)}</a>'
 
-    main_links = [link("index.html", COLLECTION, "brand"), link("index.html", "Home"),
-                  link("findings.html", "Findings"), link("data.html", "Data catalogue"),
-                  link("sources.html", "Sources")]
-    nb_links = [link(info.page, f"{info.source.stem[:2]} {info.title}") for info in notebooks]
-    return f'<nav class="site">{" ".join(main_links)}<span class="notebooks">{" ".join(nb_links)}</span></nav>'
+    pages = [("index.html", "Home"), ("findings.html", "Findings"), ("data.html", "Data"),
+             ("sources.html", "Sources")]
+    items = "".join(f"<li>{link(href, text)}</li>" for href, text in pages)
+    menu = "".join(f"<li>{link(info.page, _label(info))}</li>" for info in notebooks)
+    return (
+        f'<nav class="site" aria-label="Site"><a class="brand" href="index.html">{_e(COLLECTION)}</a>'
+        f"<ul>{items}</ul>"
+        f'<details class="notebooks"><summary>Notebooks ({len(notebooks)})</summary><ol>{menu}</ol></details>'
+        "</nav>"
+    )
 
 
-def page(title: str, body: str, nav: str, wide: bool = False) -> str:
+def page(title: str, body: str, nav: str, updated: str = "") -> str:
     """Return a complete HTML document: navigation, content and the inline stylesheet.
 
     Parameters
@@ -263,19 +344,20 @@ def page(title: str, body: str, nav: str, wide: bool = False) -> str:
     title : str
         Shown in the browser tab, before the collection's name.
     body : str
-        HTML of the content.
+        HTML of the content; each of its tables is put in a box that scrolls sideways.
     nav : str
         The navigation bar from :func:`nav_bar`.
-    wide : bool, default False
-        Let the content use more of the screen (for wide tables).
+    updated : str, optional
+        Date the content last changed (:func:`last_updated`), shown in the footer.
     """
+    date = f' Last updated <time datetime="{_e(updated)}">{_e(updated)}</time>.' if updated else ""
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title)} · {_e(COLLECTION)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f"{nav}\n<main{_WIDE if wide else ''}>\n{body}\n<footer>{_e(COLLECTION)}. Built from the committed notebooks "
-        'and <a href="data.html">data/</a>; every figure traces to <a href="sources.html">a source</a>. '
-        'Text and data: <a href="index.html#licences">CC BY 4.0</a>; code: MIT.'
+        f"<title>{_e(title)} · {_e(COLLECTION)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"{nav}\n<main>\n{wrap_tables(body)}\n<footer>{_e(COLLECTION)}. "
+        'Every figure names <a href="sources.html">its source</a>. '
+        f'Text and data: <a href="index.html#licences">CC BY 4.0</a>; code: MIT.{date}'
         "</footer>\n</main>\n</body>\n</html>\n"
     )
 
@@ -291,20 +373,45 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _dataset_links(names: Iterable[str]) -> str:
-    """Return comma-separated links to datasets in the catalogue, or a dash."""
-    links = [f'<a href="data.html#{_e(n)}"><code>{_e(n)}</code></a>' for n in names]
-    return ", ".join(links) or "—"
+def _dataset_links(names: Iterable[str], titles: dict[str, str]) -> str:
+    """Return links to datasets in the catalogue, each named by its title, or a dash."""
+    links = [f'<a href="data.html#{_e(n)}">{_e(titles.get(n, n))}</a>' for n in names]
+    return "; ".join(links) or "—"
 
 
-def notebook_body(info: NotebookInfo, cells: str) -> str:
-    """Return a notebook page's content: a line of metadata, then the rendered cells."""
-    meta = (
-        f'<p class="meta"><span class="tag">{_e(info.theme or "—")}</span> '
-        f"Datasets: {_dataset_links(info.datasets)} · "
-        f'<a href="notebooks/{_e(info.source.name)}" download>Download the notebook</a></p>'
+def contents(headings: Sequence[str]) -> str:
+    """Return a page's contents: one link per ``##`` heading (empty for a page without any)."""
+    items = "".join(
+        f'<li><a href="#{_e(section_anchor(h))}">{_e(h)}</a></li>' for h in headings if section_anchor(h)
     )
-    return meta + cells
+    if not items:
+        return ""
+    return (f'<nav class="toc" aria-label="On this page"><details open><summary>On this page</summary>'
+            f"<ul>{items}</ul></details></nav>\n")
+
+
+def pager(notebooks: Sequence[NotebookInfo], position: int) -> str:
+    """Return the links to the notebooks before and after the one at ``position``."""
+    links = []
+    if position > 0:
+        before = notebooks[position - 1]
+        links.append(f'<a class="prev" rel="prev" href="{_e(before.page)}"><span>← Previous</span>'
+                     f"{_e(_label(before))}</a>")
+    if position + 1 < len(notebooks):
+        after = notebooks[position + 1]
+        links.append(f'<a class="next" rel="next" href="{_e(after.page)}"><span>Next →</span>'
+                     f"{_e(_label(after))}</a>")
+    return f'<nav class="pager" aria-label="Notebooks">{"".join(links)}</nav>\n' if links else ""
+
+
+def notebook_body(info: NotebookInfo, header: str, cells: str, headings: Sequence[str],
+                  titles: dict[str, str], neighbours: str, updated: str = "") -> str:
+    """Return a notebook page's content: title cell, date and download, data, contents, cells, pager."""
+    date = f"Last updated {_e(updated)} · " if updated else ""
+    meta = f'<p class="meta">{date}<a href="notebooks/{_e(info.source.name)}" download>Download the notebook</a></p>\n'
+    data = (f'<details class="meta"><summary>The data behind this page ({_count(len(info.datasets), "dataset")})'
+            f"</summary><p>{_dataset_links(info.datasets, titles)}</p></details>\n" if info.datasets else "")
+    return header + meta + data + contents(headings) + cells + neighbours
 
 
 def _code_spans(text: str) -> str:
@@ -319,7 +426,7 @@ def _code_spans(text: str) -> str:
 
 
 def how_to_cite(package: dict[str, Any], collection: str, downloads: Iterable[str]) -> str:
-    """Return the landing page's citation and licence sections.
+    """Return the home page's closing sections: how to cite (folded) and the licences.
 
     Parameters
     ----------
@@ -336,72 +443,158 @@ def how_to_cite(package: dict[str, Any], collection: str, downloads: Iterable[st
         return f'<a href="{_e(name)}">{_e(name)}</a>' if name in offered else f"<code>{_e(name)}</code>"
 
     rows = "".join(
-        f'<tr><td><a href="data.html#{_e(r["name"])}"><code>{_e(r["name"])}</code></a></td>'
+        f'<tr><td><a href="data.html#{_e(r["name"])}">{_e(r.get("title", r["name"]))}</a></td>'
         f"<td>{_code_spans(cite_resource(r))}</td></tr>"
-        for r in sorted(package["resources"], key=lambda r: r["name"])
+        for r in sorted(package["resources"], key=lambda r: r.get("title", r["name"]))
     )
     whole = (
         f'<p>The collection as a whole (from {file_link("CITATION.cff")}):</p>\n'
         f'<blockquote class="cite">{_e(collection)}</blockquote>\n' if collection else ""
     )
     return (
-        '<h2 id="how-to-cite">How to cite</h2>\n'
+        '<details class="fold" id="how-to-cite"><summary>How to cite</summary>\n'
         f"{whole}"
-        "<p>A single dataset: cite it with the line below (in Python, <code>helpers.cite(name)</code> "
-        "gives the same text), and the sources its rows name where you use their figures.</p>\n"
+        "<p>A single dataset: cite it with its line below (each dataset's card in the "
+        '<a href="data.html">data catalogue</a> repeats it), and the sources its rows name where '
+        "you use their figures.</p>\n"
         "<table><thead><tr><th>Dataset</th><th>Citation</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>\n"
+        f"<tbody>{rows}</tbody></table>\n</details>\n"
         '<h2 id="licences">Licences</h2>\n<ul>'
         f"<li><strong>Written analysis and curated data</strong> (the notebooks' text, tables and charts; "
-        f"the CSV files and their descriptions in <code>data/</code>): "
+        f"the CSV files and their descriptions): "
         f'<a href="{CC_BY}">Creative Commons Attribution 4.0 International (CC BY 4.0)</a>. You may '
         "share and adapt them for any purpose, including commercially, if you credit the collection, "
         f"link to the licence and say what you changed ({file_link('LICENSE-CONTENT.md')}).</li>"
-        f"<li><strong>Code</strong> (<code>src/</code>, <code>scripts/</code>, <code>tests/</code>, "
-        f"<code>benchmarks/</code>, <code>Makefile</code>): MIT licence ({file_link('LICENSE')}).</li>"
+        f"<li><strong>Code</strong>: MIT licence ({file_link('LICENSE')}).</li>"
         '<li><strong>Third-party sources</strong> keep their own terms, listed for each source in the '
-        '"Terms" column of the <a href="sources.html">source list</a>. The seed articles are news texts '
-        "by other publishers, kept unchanged for analysis and commentary, and are not relicensed.</li>"
+        '"Terms" column of the <a href="sources.html">source list</a>. The five news articles the '
+        "fact-check examines are quoted for analysis and commentary and are not relicensed.</li>"
         "</ul>\n"
     )
+
+
+def ranked(findings: Sequence[Finding]) -> list[Finding]:
+    """Return findings by importance: ranked ones by ``rank``, then the rest in notebook order.
+
+    The sort is stable, so findings of equal rank keep the order of the notebooks.
+
+    Examples
+    --------
+    >>> from helpers.findings import Finding
+    >>> items = [Finding("a", "A.", ("claims",)), Finding("b", "B.", ("claims",), rank=2),
+    ...          Finding("c", "C.", ("claims",), rank=1)]
+    >>> [f.key for f in ranked(items)]
+    ['c', 'b', 'a']
+    """
+    return sorted(findings, key=lambda f: (f.rank is None, f.rank or 0))
+
+
+def proving_section(item: Finding) -> str:
+    """Return the heading of the section that proves a finding: the one it names, else its own.
+
+    Examples
+    --------
+    >>> from helpers.findings import Finding
+    >>> proving_section(Finding("k", "T.", ("claims",), "01_trade", "Summary", evidence_section="Balance"))
+    'Balance'
+    >>> proving_section(Finding("k", "T.", ("claims",), "01_trade", "Summary"))
+    'Summary'
+    """
+    return item.evidence_section or item.section
+
+
+def _evidence_link(item: Finding, notebooks: dict[str, NotebookInfo]) -> tuple[str, str]:
+    """Return the link target and label of the notebook section a finding rests on."""
+    info = notebooks.get(item.notebook)
+    page_name = info.page if info else f"{item.notebook}.html"
+    label = _label(info) if info else item.notebook
+    section = proving_section(item)
+    anchor = section_anchor(section)
+    return page_name + (f"#{anchor}" if anchor else ""), label + (f" › {section}" if section else "")
+
+
+def thumbnail_name(key: str) -> str:
+    """Return the file (under the site's ``charts/``) of a headline finding's chart.
+
+    Examples
+    --------
+    >>> thumbnail_name("trade gap/2019")
+    'charts/trade-gap-2019.svg'
+    """
+    return f"charts/{re.sub(r'[^A-Za-z0-9_-]+', '-', key).strip('-')}.svg"
+
+
+def headlines_section(findings: Sequence[Finding], notebooks: Sequence[NotebookInfo],
+                      thumbnails: dict[str, tuple[str, str]]) -> str:
+    """Return the home page's headline numbers: one card per headline finding, highest rank first.
+
+    Parameters
+    ----------
+    findings : sequence of Finding
+        All findings; those without a headline are left out, and at most ``HOME_HEADLINES`` shown.
+    thumbnails : dict
+        Finding key to ``(file, alt text)`` of its section's first chart (:func:`write_thumbnails`);
+        a finding whose section has no chart gets a card without one.
+    """
+    by_stem = {i.source.stem: i for i in notebooks}
+    cards = []
+    for item in ranked([f for f in findings if f.headline])[:HOME_HEADLINES]:
+        target, label = _evidence_link(item, by_stem)
+        thumb = thumbnails.get(item.key)
+        chart = (f'<a class="thumb" href="{_e(target)}"><img src="{_e(thumb[0])}" alt="{_e(thumb[1])}">'
+                 "</a>" if thumb else "")
+        cards.append(
+            f'<li id="headline-{_e(item.key)}"><p class="number">{_e(item.headline)}</p>'
+            f"<p>{_e(item.text)}</p>{chart}"
+            f'<p class="more"><a href="{_e(target)}" title="{_e(label)}">Evidence: '
+            f"{_e(proving_section(item) or label)} →</a></p></li>"
+        )
+    if not cards:
+        return ""
+    return f'<h2 id="headlines">The numbers that matter</h2>\n<ul class="headlines">{"".join(cards)}</ul>\n'
 
 
 def index_body(
     notebooks: Sequence[NotebookInfo],
     package: dict[str, Any],
     n_sources: int,
-    n_findings: int = 0,
+    findings: Sequence[Finding] = (),
     citation: str = "",
+    thumbnails: dict[str, tuple[str, str]] | None = None,
 ) -> str:
-    """Return the landing page's content: what the collection is, one card per notebook, how to cite.
+    """Return the home page: headline numbers with their charts, the notebooks, then how to cite.
 
     Parameters
     ----------
+    findings : sequence of Finding, optional
+        The collection's findings; those with a headline lead the page.
     citation : str, optional
-        The "How to cite" and licence sections from :func:`how_to_cite`.
+        The folded "How to cite" and the licences, from :func:`how_to_cite`.
+    thumbnails : dict, optional
+        Finding key to ``(file, alt text)`` of its section's first chart.
     """
     cards = "".join(
-        f'<li><h3><a href="{_e(i.page)}">{_e(i.title)}</a></h3><p>{_e(i.summary)}</p>'
+        f'<li><h3><a href="{_e(i.page)}">{_e(_label(i))}</a></h3><p>{_e(i.summary)}</p>'
         f'<p class="meta"><span class="tag">{_e(i.theme or "—")}</span> '
-        f"Datasets: {_dataset_links(i.datasets)}</p></li>"
+        f"{_count(len(i.datasets), 'dataset')}</p></li>"
         for i in notebooks
     )
     return (
         f"<h1>{_e(COLLECTION)}</h1>\n"
-        '<p class="lead">Analytical notebooks on the relationship between Cambodia and Japan: trade, '
-        "people moving between the two countries, development assistance, diplomacy, and a check of "
-        "figures quoted in the press against official statistics.</p>\n"
-        f"<p>The collection holds {_count(len(notebooks), 'notebook')} built on "
-        f"{_count(len(package['resources']), 'curated dataset')}, described in the "
-        f'<a href="data.html">data catalogue</a>, and {_count(n_sources, "cited source")} '
-        '(<a href="sources.html">list of sources</a>). Every number in the data names its '
-        "source and the sentence or table cell it was read from; unknown values are left empty. "
-        "The pages are rendered from the committed, executed notebooks.</p>\n"
-        f'<p>The <a href="findings.html">claim-to-evidence index</a> lists the '
-        f"{_count(n_findings, 'headline finding')} of the notebooks, each with the section that "
-        "states it, the datasets behind its number and their sources. "
-        '<a href="#how-to-cite">How to cite</a> · <a href="#licences">Licences</a></p>\n'
+        '<p class="lead">How Cambodia and Japan trade, move between the two countries, give and '
+        "receive development assistance and conduct their diplomacy, and how well figures quoted "
+        "in the press hold up against official statistics.</p>\n"
+        f"{headlines_section(findings, notebooks, thumbnails or {})}"
+        f'<p>All <a href="findings.html">{_count(len(findings), "finding")}, ranked</a>, each with '
+        "the section that proves it and the sources behind it.</p>\n"
         f'<h2 id="notebooks">Notebooks</h2>\n<ul class="cards">{cards}</ul>\n'
+        '<h2 id="about">About the data</h2>\n'
+        f"<p>{_count(len(notebooks), 'notebook')} built on "
+        f"{_count(len(package['resources']), 'dataset')} (the "
+        f'<a href="data.html">data catalogue</a>, each file free to download) and '
+        f'{_count(n_sources, "cited source")} (<a href="sources.html">list of sources</a>). Every '
+        "number names its source; unknown values are left empty, estimates are marked, and where "
+        "sources disagree both figures are kept.</p>\n"
         f"{citation}"
     )
 
@@ -433,42 +626,36 @@ def findings_body(
     package: dict[str, Any],
     folder: Path,
 ) -> str:
-    """Return the claim-to-evidence index: one table row per finding, anchored by its key.
+    """Return the findings page: every finding, most important first, anchored by its key.
 
-    Each row links the notebook section that states the finding, the datasets in the catalogue
-    and, for the sources behind those datasets' rows, one entry per publisher in the source list.
+    Each entry gives the headline number (if any), the sentence, a link to the notebook section
+    that proves it, the datasets by title and the publishers of the sources behind their rows.
     """
-    titles = {i.source.stem: (i.page, i.title) for i in notebooks}
-    described = {r["name"] for r in package["resources"]}
-    rows = []
-    for number, item in enumerate(findings, start=1):
-        page_name, title = titles.get(item.notebook, (f"{item.notebook}.html", item.notebook))
-        anchor = section_anchor(item.section)
-        target = page_name + (f"#{anchor}" if anchor else "")
-        label = f"{item.notebook[:2]} {title}" + (f" › {item.section}" if item.section else "")
-        where = f'<a href="{_e(target)}">{_e(label)}</a>'
-        data = _dataset_links(n for n in item.datasets if n in described)
-        unknown = [n for n in item.datasets if n not in described]
-        data += "".join(f", <code>{_e(n)}</code>" for n in unknown)
+    by_stem = {i.source.stem: i for i in notebooks}
+    titles = {r["name"]: r.get("title", r["name"]) for r in package["resources"]}
+    items = []
+    for item in ranked(findings):
+        target, label = _evidence_link(item, by_stem)
         publishers = dataset_publishers(item.datasets, folder)
-        shown = [f'<a href="sources.html#{_e(sid)}">{_e(label)}</a>' for label, sid in publishers[:6]]
-        more = f"; and {len(publishers) - 6} more (see the datasets)" if len(publishers) > 6 else ""
-        rows.append(
-            f'<tr id="{_e(item.key)}"><td class="n">{number}</td><td>{_e(item.text)}</td>'
-            f"<td>{where}</td><td>{data}</td><td>{'; '.join(shown)}{more}</td></tr>"
+        shown = [f'<a href="sources.html#{_e(sid)}">{_e(name)}</a>' for name, sid in publishers[:PUBLISHERS_SHOWN]]
+        more = (f"; and {len(publishers) - PUBLISHERS_SHOWN} more (see the data)"
+                if len(publishers) > PUBLISHERS_SHOWN else "")
+        number = f'<span class="number">{_e(item.headline)}</span> ' if item.headline else ""
+        items.append(
+            f'<li id="{_e(item.key)}"><p>{number}{_e(item.text)}</p>'
+            f'<p class="meta">Evidence: <a href="{_e(target)}">{_e(label)}</a></p>'
+            '<details class="meta"><summary>Data and sources</summary>'
+            f"<p>Data: {_dataset_links(item.datasets, titles)}</p>"
+            f'<p>Sources: {"; ".join(shown) or "—"}{more}</p></details></li>'
         )
-    table = (
-        "<table><thead><tr><th>#</th><th>Finding</th><th>Stated in</th><th>Data</th>"
-        f"<th>Sources behind the data</th></tr></thead><tbody>{''.join(rows)}</tbody></table>\n"
-        if rows else "<p>No notebook declares a finding yet.</p>\n"
-    )
+    listing = f'<ol class="findings">{"".join(items)}</ol>\n' if items else "<p>No notebook states a finding yet.</p>\n"
     return (
-        "<h1>Findings: claim-to-evidence index</h1>\n"
-        f"<p>The {_count(len(findings), 'headline finding')} of the notebooks. Each sentence is computed "
-        "from the data in the notebook that states it (declared with <code>helpers.finding</code>); "
-        "the row links that section, the datasets the number comes from, and the publishers of the "
-        "sources behind those datasets' rows. The same table is kept in the repository's README.</p>\n"
-        f"{table}"
+        "<h1>Findings</h1>\n"
+        f"<p>The {_count(len(findings), 'finding')} of the notebooks, the most important first. "
+        "Each number is computed from the data in the notebook that states it; follow the "
+        "evidence link to the section that shows how, and the data and source links to where the "
+        "figures come from.</p>\n"
+        f"{listing}"
     )
 
 
@@ -478,10 +665,57 @@ def read_sources(folder: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _cited_ids(csv_path: Path) -> list[str]:
-    """Return the sorted distinct ``source_id`` values of a CSV (none if it has no such column)."""
-    with csv_path.open(encoding="utf-8", newline="") as handle:
-        return sorted({row.get("source_id") or "" for row in csv.DictReader(handle)} - {""})
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    """Return the rows of a CSV file as dictionaries."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def period_covered(rows: Iterable[dict[str, str]]) -> str:
+    """Return the years a dataset's rows describe, ``"1960–2020"`` (empty when it has no dates).
+
+    The years come from the columns that date what a row is about (year, period start and end,
+    event, agreement and completion dates), not from when a source was published or read.
+
+    Examples
+    --------
+    >>> period_covered([{"year": "2019"}, {"period_start": "2009-01-01", "period_end": "2021-03"}])
+    '2009–2021'
+    >>> period_covered([{"date": "1953-01-09"}])
+    '1953'
+    >>> period_covered([{"accessed": "2026-11-24"}])
+    ''
+    """
+    years = {
+        int(match.group(1))
+        for row in rows
+        for name in _PERIOD_FIELDS
+        if (match := _LEADING_YEAR.match(row.get(name) or ""))
+    }
+    if not years:
+        return ""
+    first, last = min(years), max(years)
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def first_sentence(text: str, limit: int = 200) -> str:
+    """Return the first sentence of a description, cut at a word with "…" when over ``limit`` characters.
+
+    Examples
+    --------
+    >>> first_sentence("Annual trade, e.g. exports. Values in US$. More.")
+    'Annual trade, e.g. exports.'
+    >>> first_sentence("One line")
+    'One line'
+    >>> first_sentence("Trade figures for many years and many partners.", limit=20)
+    'Trade figures for…'
+    """
+    flat = " ".join(text.split())
+    match = re.search(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bc)(?<!\bNo)[.!?](?=\s+[A-Z(\"'])", flat)
+    sentence = flat[: match.end()] if match else flat
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[: sentence.rfind(" ", 0, limit)].rstrip(",;:( ") + "…"
 
 
 def _constraints(field: dict[str, Any]) -> str:
@@ -505,61 +739,74 @@ def _fields_table(schema: dict[str, Any]) -> str:
         for f in schema.get("fields", [])
     )
     keys = ", ".join(schema.get("primaryKey", [])) if isinstance(schema.get("primaryKey"), list) else ""
-    head = "<tr><th>Field</th><th>Type</th><th>Unit</th><th>Description</th><th>Constraints</th></tr>"
-    note = f'<p class="meta">Primary key: <code>{_e(keys)}</code></p>' if keys else ""
+    head = "<tr><th>Column</th><th>Type</th><th>Unit</th><th>Meaning</th><th>Rules</th></tr>"
+    note = f'<p class="meta">Each row is identified by: <code>{_e(keys)}</code></p>' if keys else ""
     return f"<table><thead>{head}</thead><tbody>{rows}</tbody></table>{note}"
 
 
 def _descriptor_source(source: dict[str, str]) -> str:
-    """Return a descriptor source: linked when its path is a URL, else the repository path as text."""
+    """Return a descriptor source: linked when its path is a URL, else its title."""
     title, path = source.get("title", ""), source.get("path", "")
     if path.startswith(("http://", "https://")):
         return f'<a href="{_e(path)}">{_e(title or path)}</a>'
-    return _e(title) + (f" (<code>{_e(path)}</code> in the repository)" if path else "")
+    return _e(title or path)
 
 
-def dataset_section(resource: dict[str, Any], folder: Path, used_by: Sequence[NotebookInfo]) -> str:
-    """Return one dataset's entry in the catalogue: description, download, sources, fields."""
+def _size(path: Path) -> str:
+    """Return a file's size for a download link: ``"12 kB"``, at least 1 kB."""
+    return f"{max(round(path.stat().st_size / 1024), 1):,} kB"
+
+
+def dataset_card(resource: dict[str, Any], folder: Path, used_by: Sequence[NotebookInfo],
+                 publishers: Sequence[tuple[str, str]]) -> str:
+    """Return one dataset's card in the catalogue.
+
+    In view: title, a one-line description, rows, period covered, the notebooks using it, the
+    download and the citation. Folded: the full description, the sources and the columns.
+    """
     name, rel = resource["name"], resource["path"]
     csv_path = folder / rel
-    with csv_path.open(encoding="utf-8", newline="") as handle:
-        n_rows = max(sum(1 for _ in handle) - 1, 0)
+    rows = _read_csv(csv_path)
+    description = resource.get("description", "")
+    period = period_covered(rows)
+    notebooks = "; ".join(f'<a href="{_e(i.page)}">{_e(_label(i))}</a>' for i in used_by)
+    facts = [("Rows", f"{len(rows):,}")]
+    facts += [("Period covered", period)] if period else []
+    facts += [("Used in", notebooks)] if notebooks else []
     listed = "".join(f"<li>{_descriptor_source(s)}</li>" for s in resource.get("sources", []))
-    cited = ", ".join(f'<a href="sources.html#{_e(s)}"><code>{_e(s)}</code></a>' for s in _cited_ids(csv_path))
-    notebooks = ", ".join(f'<a href="{_e(i.page)}">{_e(i.title)}</a>' for i in used_by)
+    cited = "; ".join(f'<a href="sources.html#{_e(sid)}">{_e(label)}</a>' for label, sid in publishers)
+    rest = first_sentence(description) != " ".join(description.split())
     return (
-        f'<section id="{_e(name)}"><h2>{_e(resource.get("title", name))}</h2>\n'
-        f'<p class="meta"><code>{_e(name)}</code> · <span class="tag">{_e(resource.get("theme", ""))}'
-        f'</span> · {_count(n_rows, "row")} · <a href="data/{_e(rel)}" download>Download {_e(rel)}</a></p>\n'
-        f"<p>{_e(resource.get('description', ''))}</p>\n"
+        f'<article class="card" id="{_e(name)}"><h2>{_e(resource.get("title", name))}</h2>\n'
+        f"<p>{_e(first_sentence(description))}</p>\n"
+        '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>\n"
+        f'<p><a href="data/{_e(rel)}" download>Download {_e(Path(rel).name)}</a> (CSV, {_size(csv_path)})</p>\n'
+        f'<p class="meta">Cite as: {_code_spans(cite_resource(resource))}</p>\n'
+        '<details><summary>Description, sources and columns</summary>\n'
+        + (f"<p>{_e(description)}</p>\n" if rest else "")
         + (f"<p><strong>Sources:</strong></p><ul>{listed}</ul>\n" if listed else "")
-        + (f"<p><strong>Rows cite:</strong> {cited}</p>\n" if cited else "")
-        + (f"<p><strong>Used in:</strong> {notebooks}</p>\n" if notebooks else "")
-        + f'<p><strong>Cite as:</strong> {_code_spans(cite_resource(resource))}</p>\n'
+        + (f"<p><strong>Publishers its rows cite:</strong> {cited}</p>\n" if cited else "")
         + _fields_table(resource.get("schema", {}))
-        + "</section>\n"
+        + "</details></article>\n"
     )
 
 
 def data_body(package: dict[str, Any], folder: Path, notebooks: Sequence[NotebookInfo]) -> str:
-    """Return the data catalogue's content: a contents table, then one section per dataset."""
-    resources = sorted(package["resources"], key=lambda r: (r.get("theme", ""), r["name"]))
-    contents = "".join(
-        f'<tr><td><a href="#{_e(r["name"])}"><code>{_e(r["name"])}</code></a></td>'
-        f"<td>{_e(r.get('title', ''))}</td><td>{_e(r.get('theme', ''))}</td></tr>"
+    """Return the data catalogue: one short card per dataset, by theme, the details folded."""
+    resources = sorted(package["resources"], key=lambda r: (r.get("theme", ""), r.get("title", r["name"])))
+    cards = "".join(
+        dataset_card(r, folder, [i for i in notebooks if r["name"] in i.datasets],
+                     dataset_publishers([r["name"]], folder) if r["name"] != "sources" else [])
         for r in resources
-    )
-    sections = "".join(
-        dataset_section(r, folder, [i for i in notebooks if r["name"] in i.datasets]) for r in resources
     )
     return (
         "<h1>Data catalogue</h1>\n"
-        f"<p>{_e(package.get('title', ''))}. Each dataset is a CSV file described by a Frictionless "
-        'Table Schema in <a href="data/datapackage.json">datapackage.json</a>: field types, units and '
-        "constraints. Every row names its source; the notebooks load the files through "
-        "<code>helpers.load()</code>, which validates them against this schema.</p>\n"
-        "<table><thead><tr><th>Dataset</th><th>Title</th><th>Theme</th></tr></thead>"
-        f"<tbody>{contents}</tbody></table>\n{sections}"
+        f"<p>{_count(len(resources), 'dataset')}, each a CSV file free to download and reuse under "
+        "CC BY 4.0. Every row names its source in the <code>source_id</code> column (see the "
+        '<a href="sources.html">source list</a>); unknown values are left empty. Column types, units '
+        'and rules for all files are in <a href="data/datapackage.json">datapackage.json</a> '
+        "(Frictionless Data Package).</p>\n"
+        f"{cards}"
     )
 
 
@@ -570,29 +817,32 @@ def _source_link(row: dict[str, str]) -> str:
     return _e(row.get("title", ""))
 
 
-def _source_row(row: dict[str, str]) -> str:
-    """Return one source as a table row anchored by its id: what it is, then dates and terms."""
-    notes = f'<br><span class="meta">{_e(row["notes"])}</span>' if row.get("notes") else ""
-    publisher = f"{_e(row['publisher'])}: " if row.get("publisher") else ""
+def _source_item(row: dict[str, str]) -> str:
+    """Return one source as a list item anchored by its id: what it is, when published, its terms.
+
+    The curators' working notes stay in ``sources.csv``; the page says what a source is, not
+    how it was found.
+    """
+    publisher = f"<strong>{_e(row['publisher'])}</strong>: " if row.get("publisher") else ""
+    facts = [_e(row.get("kind")), f"published {_e(row['published'])}" if row.get("published") else "",
+             f"terms: {_e(row['licence'])}" if row.get("licence") else "",
+             f'in the data as <code>{_e(row["source_id"])}</code>']
     return (
-        f'<tr id="{_e(row["source_id"])}"><td class="id"><code>{_e(row["source_id"])}</code></td>'
-        f"<td>{publisher}{_source_link(row)}{notes}</td><td>{_e(row.get('kind'))}</td>"
-        f'<td class="date">{_e(row.get("published"))}</td><td class="date">{_e(row.get("accessed"))}</td>'
-        f"<td>{_e(row.get('licence'))}</td></tr>"
+        f'<li id="{_e(row["source_id"])}"><p>{publisher}{_source_link(row)}</p>'
+        f'<p class="meta">{" · ".join(f for f in facts if f)}</p></li>'
     )
 
 
 def sources_body(sources: Sequence[dict[str, str]]) -> str:
-    """Return the source list's content: one table row per source, anchored by its ``source_id``."""
-    head = ("<tr><th>Id</th><th>Publisher: title</th><th>Kind</th><th>Published</th>"
-            "<th>Accessed</th><th>Terms</th></tr>")
-    rows = "".join(_source_row(r) for r in sources)
+    """Return the source list's content: one entry per source, anchored by its ``source_id``."""
+    items = "".join(_source_item(r) for r in sources)
     return (
         "<h1>Sources</h1>\n"
-        f"<p>The {_count(len(sources), 'source')} cited by the datasets, from <code>data/sources.csv</code> "
-        '(<a href="data/sources.csv" download>download</a>). Seed articles are the five news texts the '
-        "collection started from, kept in <code>seeds/</code>; third-party material keeps its own terms.</p>\n"
-        f"<table><thead>{head}</thead><tbody>{rows}</tbody></table>\n"
+        f"<p>The {_count(len(sources), 'source')} behind the data "
+        '(<a href="data/sources.csv" download>download as CSV</a>, with the date each was consulted). '
+        "Rows of the data files name their source by the code given last in each entry. "
+        "Third-party material keeps its own terms.</p>\n"
+        f'<ul class="sources">{items}</ul>\n'
     )
 
 
@@ -618,12 +868,40 @@ def copy_root_files(out: Path) -> list[str]:
     return copied
 
 
+def write_thumbnails(findings: Sequence[Finding], nbs: dict[str, nbformat.NotebookNode],
+                     out: Path) -> dict[str, tuple[str, str]]:
+    """Write the first chart of each headline finding's section; return key to ``(file, alt)``.
+
+    Raises
+    ------
+    ValueError
+        If a headline finding names a section its notebook does not have (the link would break).
+    """
+    written: dict[str, tuple[str, str]] = {}
+    for item in findings:
+        if not item.headline or item.notebook not in nbs:
+            continue
+        nb, section = nbs[item.notebook], proving_section(item)
+        if section not in section_headings(nb):
+            raise ValueError(
+                f"{item.notebook}.ipynb: finding {item.key!r} names section {section!r}, "
+                f"but the notebook's ## headings are {section_headings(nb)}"
+            )
+        svg = section_charts(nb).get(section)
+        if svg:
+            name = thumbnail_name(item.key)
+            (out / name).parent.mkdir(exist_ok=True)
+            (out / name).write_text(svg, encoding="utf-8")
+            written[item.key] = (name, svg_alt(svg))
+    return written
+
+
 def _clean(out: Path) -> None:
     """Remove what an earlier build wrote (pages, downloads), keeping anything else in ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     for old in [*out.glob("*.html"), *(out / name for name in ROOT_FILES)]:
         old.unlink(missing_ok=True)
-    for folder in ("data", "notebooks"):
+    for folder in ("data", "notebooks", "charts"):
         shutil.rmtree(out / folder, ignore_errors=True)
 
 
@@ -631,6 +909,13 @@ def _write(out: Path, name: str, text: str) -> None:
     """Write one page and print a progress line with its size."""
     (out / name).write_text(text, encoding="utf-8")
     print(f"  {name:<40} {len(text.encode()) / 1024:8.1f} kB", flush=True)
+
+
+def _split_title_cell(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, nbformat.NotebookNode]:
+    """Return the notebook's first cell (its title) and the rest, as two notebooks to render."""
+    head, rest = nbformat.from_dict(nb), nbformat.from_dict(nb)
+    head.cells, rest.cells = nb.cells[:1], nb.cells[1:]
+    return head, rest
 
 
 def build_site(
@@ -664,19 +949,26 @@ def build_site(
     nbs = [nbformat.read(p, as_version=4) for p in paths]
     infos = [notebook_info(p, nb) for p, nb in zip(paths, nbs, strict=True)]
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    titles = {r["name"]: r.get("title", r["name"]) for r in package["resources"]}
     sources = read_sources(folder)
     findings = collect_findings(paths)
     exporter = _exporter()
-    for info, nb in zip(infos, nbs, strict=True):
-        cells = render_cells(nb, exporter)
-        _write(out, info.page, page(info.title, notebook_body(info, cells), nav_bar(infos, info.page)))
+    for position, (info, nb) in enumerate(zip(infos, nbs, strict=True)):
+        head, rest = _split_title_cell(nb)
+        changed = last_updated(info.source)
+        body = notebook_body(info, render_cells(head, exporter), render_cells(rest, exporter),
+                             section_headings(nb), titles, pager(infos, position), changed)
+        _write(out, info.page, page(info.title, body, nav_bar(infos, info.page), changed))
+    updated = last_updated()
     downloads = copy_root_files(out)
     citation = how_to_cite(package, cite_collection() if CITATION_FILE.is_file() else "", downloads)
-    home = index_body(infos, package, len(sources), len(findings), citation)
-    _write(out, "index.html", page("Home", home, nav_bar(infos, "index.html")))
+    thumbnails = write_thumbnails(findings, {p.stem: nb for p, nb in zip(paths, nbs, strict=True)}, out)
+    home = index_body(infos, package, len(sources), findings, citation, thumbnails)
+    _write(out, "index.html", page("Home", home, nav_bar(infos, "index.html"), updated))
     _write(out, "findings.html", page("Findings", findings_body(findings, infos, package, folder),
-                                      nav_bar(infos, "findings.html"), wide=True))
-    _write(out, "data.html", page("Data catalogue", data_body(package, folder, infos), nav_bar(infos, "data.html")))
-    _write(out, "sources.html", page("Sources", sources_body(sources), nav_bar(infos, "sources.html"), wide=True))
+                                      nav_bar(infos, "findings.html"), updated))
+    _write(out, "data.html", page("Data catalogue", data_body(package, folder, infos),
+                                  nav_bar(infos, "data.html"), updated))
+    _write(out, "sources.html", page("Sources", sources_body(sources), nav_bar(infos, "sources.html"), updated))
     copy_downloads(package, folder, infos, out)
     print(f"Built {len(infos) + 4} page(s) in {time.perf_counter() - start:.1f} s: {out / 'index.html'}")
