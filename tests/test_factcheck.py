@@ -1,6 +1,7 @@
 """Tests of helpers.factcheck on small hand-built claims and evidence; expectations worked out by hand."""
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -505,7 +506,7 @@ def test_same_article_text_cannot_corroborate():
     ev = evidence({"indicator": "trade_total", **JAN_OCT, "value": 1_761_800_000, "source_id": "copy_of_seed"})
     r = run(c, ev, same_text={"copy_of_seed": "seed_000"})
     assert r.loc["c", "verdict"] == "unverifiable"
-    assert "same article text" in r.loc["c", "explanation"]
+    assert "article's own text" in r.loc["c", "explanation"]
 
 
 def test_claim_without_dataset_or_figure_is_unverifiable_with_a_reason():
@@ -536,9 +537,10 @@ def test_claim_without_dataset_or_figure_is_unverifiable_with_a_reason():
     )
     r = run(c)
     assert set(r["verdict"]) == {"unverifiable"}
-    assert "No dataset carries" in r.loc["a", "explanation"]
-    assert "No figure is printed" in r.loc["b", "explanation"]
+    assert "no count of Japanese companies" in r.loc["a", "explanation"]
+    assert "not the year" in r.loc["b", "explanation"]
     assert "plan or target" in r.loc["c", "explanation"]
+    assert not r["explanation"].str.contains(r"_(?:in|jp|kh|year)\b", regex=True).any()  # no codes
 
 
 # --- the real ledger -------------------------------------------------------------------------
@@ -572,3 +574,238 @@ def test_summary_and_conflict_tables(result):
     assert s.loc["total", "total"] == len(result)
     t = fc.conflict_table(result)
     assert len(t) == result["verdict"].isin(["conflicts", "internally inconsistent"]).sum()
+
+
+# --- evidence beyond the series ----------------------------------------------------------------
+
+
+def test_a_head_count_bounds_a_cumulative_claim_from_below():
+    c = claims(
+        {
+            "claim_id": "a",
+            "indicator": "people_cambodian_trainees_in_jp_cumulative",
+            "value": 5700,
+            "unit": "persons",
+            "value_as_printed": "5,700",
+            "qualifier": "more_than",
+            "period_end": "2017-06-30",
+        },
+        {
+            "claim_id": "b",
+            "indicator": "people_cambodian_trainees_in_jp_cumulative",
+            "value": 9000,
+            "unit": "persons",
+            "value_as_printed": "9,000",
+            "qualifier": "more_than",
+            "period_end": "2017-06-30",
+        },
+    )
+    c["period_end"] = pd.to_datetime(c["period_end"])
+    ev = evidence(
+        {
+            "indicator": "people_cambodian_trainees_in_jp",
+            "period_start": "2017-06-01",
+            "period_end": "2017-06-30",
+            "value": 5704,
+            "unit": "persons",
+            "basis": "trainees",
+        }
+    )
+    r = run(c, ev)
+    assert (r.loc["a", "verdict"], r.loc["a", "check"]) == ("consistent", "lower bound from a head count")
+    assert r.loc["b", "verdict"] == "unverifiable"  # a stock below X says nothing about "more than X"
+
+
+def test_a_stated_span_is_checked_by_counting_its_years():
+    c = claims(
+        {
+            "claim_id": "a",
+            "indicator": "oda_jp_policy_period_years",
+            "value": 5,
+            "unit": "years",
+            "value_as_printed": "five-year",
+            "period_start": "2024-01-01",
+            "period_end": "2028-12-31",
+        },
+        {
+            "claim_id": "b",
+            "indicator": "oda_jp_policy_period_years",
+            "value": 4,
+            "unit": "years",
+            "value_as_printed": "four-year",
+            "period_start": "2024-01-01",
+            "period_end": "2028-12-31",
+        },
+    )
+    c["period_end"] = pd.to_datetime(c["period_end"])
+    r = run(c)
+    assert r.loc["a", "verdict"] == "consistent"
+    assert r.loc["b", "verdict"] == "internally inconsistent"
+
+
+def test_a_flow_without_period_is_set_against_the_latest_full_year_before_the_article():
+    c = claims(
+        {
+            "claim_id": "a",
+            "indicator": "trade_total",
+            "value": 1.95e9,
+            "value_as_printed": "$1.95 billion",
+            "statement_date": "2023-02-27",
+        }
+    )
+    ev = evidence(
+        {"indicator": "trade_total", "period_start": "2022-01-01", "period_end": "2022-12-31", "value": 1.948e9},
+        {"indicator": "trade_total", "period_start": "2021-01-01", "period_end": "2021-12-31", "value": 1.2e9},
+        {"indicator": "trade_total", "period_start": "2023-01-01", "period_end": "2023-12-31", "value": 1.95e9},
+        {"indicator": "trade_total", "period_start": "2022-01-01", "period_end": "2022-10-31", "value": 1.6e9},
+    )
+    r = run(c, ev)
+    assert (r.loc["a", "verdict"], r.loc["a", "evidence_period"]) == ("consistent", "2022")
+    assert "inference" in r.loc["a", "explanation"]
+    too_high = claims(
+        {
+            "claim_id": "a",
+            "indicator": "trade_total",
+            "value": 3.0e9,
+            "value_as_printed": "$3.0 billion",
+            "statement_date": "2023-02-27",
+        }
+    )
+    assert run(too_high, ev).loc["a", "verdict"] == "conflicts"  # beyond the 40% band between reporters
+
+
+def _events(*rows):
+    base = {
+        "date_precision": "day",
+        "event_type": "leaders_visit_summit",
+        "place": "Tokyo",
+        "notes": None,
+        "source_id": "official",
+        "event": "meeting",
+    }
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def _count_tables(events):
+    manifest = pd.DataFrame({"source_id": ["seed_009"], "published": ["2023-02-27"], "outlet": [None]})
+    agreements = pd.DataFrame({"date": pd.Series(dtype=str), "source_id": pd.Series(dtype=str)})
+    return {"diplomatic_events": events, "agreements": agreements, "manifest": manifest}
+
+
+def test_summits_counted_in_the_record_confirm_but_never_refute_a_larger_claim():
+    c = claims(
+        {
+            "claim_id": "four",
+            "indicator": "dipl_summits_count",
+            "value": 4,
+            "unit": "count",
+            "value_as_printed": "four",
+            "quote": "last year they held four summit meetings",
+            "subject": "summits 'last year'",
+        },
+        {
+            "claim_id": "two",
+            "indicator": "dipl_summits_count",
+            "value": 2,
+            "unit": "count",
+            "value_as_printed": "twice in Cambodia",
+            "quote": "last year ... twice in Cambodia",
+            "subject": "summits held in Cambodia 'last year'",
+        },
+        {
+            "claim_id": "one",
+            "indicator": "dipl_summits_count",
+            "value": 1,
+            "unit": "count",
+            "value_as_printed": "once",
+            "quote": "last year they met once",
+            "subject": "summits 'last year'",
+        },
+    )
+    events = _events(
+        {"event_id": "a", "date": "2022-03-20", "visitor_side": "JPN", "place": "Phnom Penh"},
+        {"event_id": "b", "date": "2022-11-12", "visitor_side": "JPN", "place": "Phnom Penh"},
+        {"event_id": "c", "date": "2022-04-23", "visitor_side": "KHM", "place": "Kumamoto"},
+        {"event_id": "d", "date": "2023-01-05", "visitor_side": "KHM", "place": "Tokyo"},
+    )
+    r = fc.fact_check(c, NO_EVIDENCE, NO_EVENTS, BASES, tables=_count_tables(events)).set_index("claim_id")
+    assert r.loc["two", "verdict"] == "consistent"
+    assert r.loc["four", "verdict"] == "unverifiable" and "3 of the 4" in r.loc["four", "explanation"]
+    assert r.loc["one", "verdict"] == "conflicts"  # three recorded meetings cannot be one
+
+
+def test_the_real_ledger_uses_the_records_of_every_theme(result):
+    r = result.set_index("claim_id")
+    assert (r.loc["c001_11", "verdict"], r.loc["c001_11", "evidence_value"]) == ("conflicts", 1963.0)  # bridge
+    assert (r.loc["c001_10", "verdict"], r.loc["c001_10", "evidence_period"]) == ("consistent", "2022")
+    assert r.loc["c001_06", "check"] == "event count" and r.loc["c001_06", "verdict"] == "consistent"
+    assert r.loc["c001_13", "verdict"] == "unverifiable"  # three of four summits recorded
+    assert r.loc["c002_23", "check"] == "lower bound from a head count"
+    assert r.loc["c002_07", "verdict"] == "consistent"  # 1968 loan: the embassy's loan total starts in 1968
+    assert r.loc["c004_07", "verdict"] == "unverifiable"  # the seven documents are listed by this article only
+    # March 1953 (this article's own record) against the record's other dating of the stay, April–May 1953.
+    assert (r.loc["c002_03", "verdict"], r.loc["c002_03", "evidence_period"]) == ("conflicts", "1953-04")
+    assert r.loc["c004_06", "verdict"] == "consistent"  # 18 December within the trip dated from the 16th
+
+
+def test_every_verdict_is_explained_in_reader_words():
+    table = fc.claim_verdicts()
+    assert list(table.columns) == fc.VERDICT_TABLE_COLUMNS
+    text = " ".join(table["explanation"]) + " ".join(table["article"])
+    codes = set(load("indicators")["indicator"]) | set(load("sources")["source_id"]) | set(fc.DATASET_WORDS)
+    assert not [c for c in codes if re.search(rf"(?<![\w.]){re.escape(c)}(?!\w)", text)]
+    assert not re.search(r"\bc\d{3}_\d{2}\b|KHM_customs|JPN_customs", text)
+    assert table["verdict_label"].notna().all()
+    assert table.loc[table["verdict"] == "unverifiable", "explanation"].str.len().gt(40).all()
+
+
+def test_claim_verdicts_filters_and_rejects_unknown_ids():
+    assert fc.claim_verdicts(["c002_19", "c000_02"])["claim_id"].tolist() == ["c000_02", "c002_19"]
+    assert set(fc.claim_verdicts(theme="oda")["claim_id"]) == set(load("claims").query("theme == 'oda'")["claim_id"])
+    with pytest.raises(KeyError, match="c999_99"):
+        fc.claim_verdicts(["c999_99"])
+
+
+def test_verdicts_csv_has_one_row_per_claim(tmp_path):
+    path = fc.write_verdicts_csv(tmp_path / "verdicts.csv")
+    table = pd.read_csv(path)
+    assert table["claim_id"].tolist() == load("claims")["claim_id"].tolist()
+    assert table["verdict"].value_counts().to_dict() == fc.verdict_counts()[lambda s: s > 0].to_dict()
+    assert path.read_bytes() == fc.write_verdicts_csv(tmp_path / "again.csv").read_bytes()
+
+
+def test_articles_stating_one_measure_for_one_period_are_set_side_by_side(result):
+    claims_ = load("claims")
+    events = fc.build_events(load("diplomatic_events"), load("partnership_levels"), load("agreements"))
+    pairs = fc.compare_articles(result, claims_, fc.article_dates(claims_, events)).set_index(["indicator", "period"])
+    trade = pairs.loc[("trade_total", "2022")]
+    assert {trade["as_printed_a"], trade["as_printed_b"]} == {"$1.95 billion", "USD $2.45 billion"}
+    assert "Different reporters" in trade["why"] and "no period" in trade["why"]
+    assert "Bounds, not counts" in pairs.loc[("people_cambodians_in_jp", "2023"), "why"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "start", "end", "recorded", "same"),
+    [
+        ("1955", "1955-01-01", "1955-12-31", "1955-12-09", True),  # a year against a day: by year
+        ("March 1953", "1953-03-01", "1953-03-31", "1953-04", False),  # a month against a month
+        ("December 18 2023", "2023-12-18", "2023-12-18", "2023-12-16", True),  # days: by month
+        ("1990s", "1990-01-01", "1999-12-31", "1990-06", True),  # a decade
+        ("late 1980s", "1980-01-01", "1989-12-31", "1990-06", False),
+    ],
+)
+def test_dates_are_compared_at_the_coarser_precision(printed, start, end, recorded, same):
+    c = fc._periods(
+        claims(
+            {
+                "claim_id": "a",
+                "indicator": "dipl_event_year",
+                "unit": "year",
+                "value": int(start[:4]),
+                "value_as_printed": printed,
+                "period_start": start,
+                "period_end": end,
+            }
+        )
+    ).iloc[0]
+    assert bool(fc._same_date(c, recorded, printed.endswith("0s"))) is same

@@ -1,4 +1,4 @@
-"""Command line: ``python -m helpers {execute,new,check,site,findings}``."""
+"""Command line: ``python -m helpers {execute,new,check,site,findings,claims}``."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> None:
     index = commands.add_parser("findings", help="regenerate the findings table in README.md")
     index.add_argument("--check", action="store_true", help="only report (exit 1) if the README is stale")
     index.add_argument("--readme", type=Path, default=None, help=argparse.SUPPRESS)
+    add_claims_commands(commands)
     args = parser.parse_args(argv)
 
     if args.command == "execute":
@@ -45,6 +46,8 @@ def main(argv: list[str] | None = None) -> None:
         build_site()
     elif args.command == "findings":
         raise SystemExit(update_readme(args.readme, check=args.check))
+    elif args.command == "claims":
+        raise SystemExit(run_claims_command(args))
 
 
 def check_notebooks(paths: list[Path]) -> int:
@@ -82,6 +85,61 @@ def update_readme(readme: Path | None = None, check: bool = False) -> int:
         return 1
     path.write_text(fresh, encoding="utf-8")
     print(f"{path.name}: findings table rewritten ({len(findings)} finding(s))")
+    return 0
+
+
+# --- claims: draft ledger rows for a new article, then fact-check them -------------------------
+
+
+def add_claims_commands(commands) -> None:
+    """Add ``claims draft ARTICLE.txt`` and ``claims check DRAFT.csv`` to the command line."""
+    claims = commands.add_parser("claims", help="draft claims-ledger rows for a new article and fact-check them")
+    sub = claims.add_subparsers(dest="claims_command", required=True)
+    draft = sub.add_parser("draft", help="propose ledger rows for every figure and date of an article")
+    draft.add_argument("article", type=Path)
+    draft.add_argument("--source-id", default="seed_005", help="the article's source id (claim ids follow it)")
+    draft.add_argument("--date", default=None, help="publication date (YYYY-MM-DD) if the text has no dateline")
+    draft.add_argument("--out", type=Path, default=None, help="write the proposed rows here (default: print them)")
+    draft.add_argument("--skipped", type=Path, default=None, help="write the skipped numbers and reasons here")
+    draft.add_argument("--check", action="store_true", help="also fact-check the rows as proposed (before review)")
+    check = sub.add_parser("check", help="fact-check reviewed draft rows against the collection")
+    check.add_argument("draft", type=Path)
+
+
+def run_claims_command(args) -> int:
+    """Run ``claims draft`` or ``claims check``; return an exit status."""
+    import sys
+
+    from helpers.claims_draft import draft_claims, read_draft
+
+    if args.claims_command == "draft":
+        rows, skipped = draft_claims(args.article.read_text(encoding="utf-8"), args.source_id, args.date)
+        if args.out:
+            rows.to_csv(args.out, index=False, lineterminator="\n")
+            print(f"{args.out}: {len(rows)} proposed row(s); review indicator, period and qualifier of each")
+        else:
+            rows.to_csv(sys.stdout, index=False, lineterminator="\n")
+        if args.skipped:
+            skipped.to_csv(args.skipped, index=False, lineterminator="\n")
+        for s in skipped.itertuples():
+            print(f"skipped {s.as_printed!r}: {s.reason}", file=sys.stderr)
+        if not args.check:
+            return 0
+        if not args.out:
+            print("--check needs --out (the rows are read back as a reviewer would)", file=sys.stderr)
+            return 2
+        path = args.out
+    else:
+        path = args.draft
+    from helpers.factcheck import check_new_claims
+
+    rows = read_draft(path, require_indicator=args.claims_command == "check")
+    unguessed = rows[rows["indicator"].isna()]
+    for row in unguessed.itertuples():
+        print(f"{row.claim_id}  {row.value_as_printed}: not checked, no indicator chosen yet")
+    _, table = check_new_claims(rows.dropna(subset=["indicator"]))
+    for row in table.itertuples():
+        print(f"{row.claim_id}  {row.as_printed}: {row.verdict_label}. {row.explanation}")
     return 0
 
 

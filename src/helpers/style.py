@@ -46,9 +46,10 @@ VERDICT_COLOURS = {
     "internally inconsistent": "#CC79A7",
     "unverifiable": "#999999",
 }
+# Reader words: "holds up" covers agreement with a record and arithmetic that adds up.
 VERDICT_LABELS = {
-    "consistent": "agrees with the data",
-    "conflicts": "conflicts with the data",
+    "consistent": "holds up",
+    "conflicts": "conflicts with the evidence",
     "internally inconsistent": "does not add up",
     "unverifiable": "cannot be checked",
 }
