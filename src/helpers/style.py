@@ -19,6 +19,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
+from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from helpers.citations import source_line
@@ -244,15 +245,29 @@ def finish_figure(
     if note:
         footer = f"{note}\n{footer}"
     footer = "\n".join(textwrap.fill(part, int(fig.get_figwidth() * 14)) for part in footer.split("\n"))
-    fig.text(0.0, -0.02, footer, ha="left", va="top", fontsize=SOURCE_FONT_SIZE, color="#333333",
-             transform=fig.transFigure)
+    _add_footer(fig, footer)
     _show_svg(fig, alt.strip(), title.strip())
+
+
+def _add_footer(fig, footer: str) -> None:
+    """Put the source line under everything else drawn, however tall the tick labels or legend."""
+
+    def content_box(renderer):
+        # Artists outside the layout (this footer) are not counted: the box is the chart itself.
+        return fig.get_tightbbox(renderer).transformed(fig.dpi_scale_trans)
+
+    note = Annotation(footer, xy=(0, 0), xycoords=content_box, xytext=(0, -8), textcoords="offset points",
+                      ha="left", va="top", fontsize=SOURCE_FONT_SIZE, color="#333333")
+    note.set_in_layout(False)
+    fig.add_artist(note)
+    fig._cj_footer = note
 
 
 def _svg_with_alt(fig, alt: str, title: str) -> str:
     """Return the figure as SVG text whose root carries ``role="img"``, an aria-label and a title."""
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    extra = [fig._cj_footer] if hasattr(fig, "_cj_footer") else None
+    fig.savefig(buffer, format="svg", bbox_inches="tight", bbox_extra_artists=extra, metadata={"Date": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]
     head_end = svg.index(">") + 1
