@@ -52,8 +52,8 @@ def test_finished_chart_carries_alt_text_title_and_only_its_sources(chart):
     fig, ax = chart
     ax.set_title(GOOD["title"])
     ax.set_ylabel(GOOD["ylabel"])
-    fig.text(0, -0.02, helpers.source_line("trade_dots", source_ids=["imf_dots"]))
-    svg = style._svg_with_alt(fig, 'Trade rose "fast" & far', GOOD["title"])
+    footer = helpers.source_line("trade_dots", source_ids=["imf_dots"])
+    svg = style._svg_with_alt(fig, 'Trade rose "fast" & far', GOOD["title"], footer)
     root = svg[: svg.index(">")]
     assert 'role="img"' in root and 'aria-label="Trade rose &quot;fast&quot; &amp; far"' in root
     assert f"<title>{GOOD['title']}</title>" in svg
