@@ -663,14 +663,8 @@ def findings_body(
     )
 
 
-def read_sources(folder: Path) -> list[dict[str, str]]:
-    """Return the rows of ``sources.csv`` in ``folder`` as dictionaries, in file order."""
-    with (folder / "sources.csv").open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def _read_csv(path: Path) -> list[dict[str, str]]:
-    """Return the rows of a CSV file as dictionaries."""
+    """Return the rows of a CSV file as dictionaries, in file order."""
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -972,7 +966,7 @@ def build_site(
     infos = [notebook_info(p, nb) for p, nb in zip(paths, nbs, strict=True)]
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     titles = {r["name"]: r.get("title", r["name"]) for r in package["resources"]}
-    sources = read_sources(folder)
+    sources = _read_csv(folder / "sources.csv")
     findings = collect_findings(paths)
     exporter = _exporter()
     for position, (info, nb) in enumerate(zip(infos, nbs, strict=True)):
