@@ -60,6 +60,7 @@ LOAD_SCRIPT = """
 import json, sys, time
 start = time.perf_counter()
 import helpers
+import helpers.datasets  # the loader and pandas: `import helpers` alone imports them lazily
 imported = time.perf_counter()
 names = helpers.list_datasets()
 errors = {}

@@ -303,9 +303,9 @@ def test_a_name_that_is_not_a_string_is_a_clear_type_error(package, name):
         helpers.load(name)
 
 
-def test_one_name_given_where_a_list_is_expected_is_explained(package):
-    with pytest.raises(helpers.UnknownDatasetError, match=r"references\(\['trade_dots'\]\)"):
-        helpers.references("trade")
+def test_one_dataset_name_given_where_a_list_is_expected_is_read_as_that_dataset(package):
+    assert helpers.references("trade").data == helpers.references(["trade"]).data
+    assert "dataset `trade`" in helpers.references("trade").data
 
 
 def test_error_count_says_when_the_validator_stopped_counting(package):

@@ -103,6 +103,7 @@ def _counts() -> pd.DataFrame:
             "qualifier": ["exact", "exact", "about", "exact"],
             "estimate": False,
             "source_id": ["a", "b", "c", "d"],
+            "read_in_source": [True, True, True, False],
         }
     )
 
@@ -116,12 +117,21 @@ def test_point_table_sorted_with_labels():
     table = people.point_table(_counts(), ["visits"])
     assert table["period"].tolist() == ["Jan–Jun 2018", "2019", "2020"]
     assert table["kind"].tolist() == ["partial_year", "full_year", "full_year"]
+    assert table["read_in_source"].all()
+
+
+def test_figure_labels_mark_unconfirmed_figures():
+    rows = people.point_table(_counts(), ["visits", "stock"])
+    # Sorted by indicator: stock (20, not read in its source) first, then the visits.
+    assert people.figure_labels(rows).tolist() == ["20 †", "100", "300", "about 50"]
+    with pytest.raises(KeyError):
+        people.figure_labels(rows.drop(columns="read_in_source"))
 
 
 def _observations() -> pd.DataFrame:
     residents = pd.DataFrame(
         {"year": [2020, 2021], "as_of": pd.to_datetime(["2020-10-01", "2021-10-01"]),
-         "persons": [5000, 4500], "source_id": "m"}
+         "persons": [5000, 4500], "source_id": "m", "read_in_source": [True, False]}
     )
     return people.observations(residents, _stock(), _counts())
 
@@ -134,69 +144,57 @@ def test_observations_keep_bases_apart():
     assert khm["date"].dt.strftime("%Y-%m-%d").tolist() == ["2015-07-01", "2024-07-01"]
     assert set(obs.loc[obs["indicator"] == "visits", "series"]) == {"Ministry of Tourism arrivals", "JNTO arrivals"}
     assert obs.loc[obs["indicator"] == "stock", "series"].item() == "ISA registrations (end of period)"
+    # Provenance travels with each figure: the unconfirmed ISA row and 2021 MOFA row stay flagged.
+    assert not obs.loc[obs["indicator"] == "stock", "read_in_source"].item()
+    mofa_flags = obs.loc[obs["indicator"] == "people_japanese_residents_in_kh", "read_in_source"].tolist()
+    assert mofa_flags == [True, False]
+    assert khm["read_in_source"].all()
     cov = people.coverage(obs)
     mofa = cov[cov["indicator"] == "people_japanese_residents_in_kh"].iloc[0]
     assert (mofa["first"], mofa["last"], mofa["figures"]) == (2020, 2021, 2)
 
 
-def test_place_claims_fallbacks():
+def test_claim_dates_follow_the_fact_check_order():
     claims = pd.DataFrame(
         {
-            "claim_id": ["c1", "c2", "c3", "c4"],
             "source_id": ["s1", "s1", "s1", "s2"],
             "period_end": ["2017-10-31", None, None, None],
-            "statement_date": pd.to_datetime([None, "2018-02-02", None, None]),
+            "statement_date": pd.to_datetime(["2019-01-01", "2018-02-02", None, None]),
         }
     )
-    placed = people.place_claims(claims)
-    assert placed["date_basis"].tolist() == [
-        "period stated", "statement date", "article's dated event (inferred)", "undated",
-    ]
-    assert placed["date"].dt.strftime("%Y-%m-%d").fillna("-").tolist() == [
-        "2017-10-31", "2018-02-02", "2018-02-02", "-",
-    ]
+    # Period end beats the statement date; the article date fills only what is left; s2 has none.
+    dates = people.claim_dates(claims, {"s1": pd.Timestamp("2023-02-27")})
+    assert dates.dt.strftime("%Y-%m-%d").fillna("-").tolist() == ["2017-10-31", "2018-02-02", "2023-02-27", "-"]
 
 
-def test_match_claims_statuses_and_differences():
-    obs = _observations()
-    claims = pd.DataFrame(
+def test_growth_peers_treats_a_small_gap_as_level():
+    growth = pd.DataFrame({"cagr_pct": [25.2, 18.95, 18.9, 18.3, 4.1]}, index=["MMR", "VNM", "KHM", "IDN", "LAO"])
+    # 0.05 points a year (VNM) is level; 0.6 (IDN) is slower; MMR is 6.3 points faster.
+    assert people.growth_peers(growth, "KHM") == {"faster": ["MMR"], "level": ["VNM"], "slower": ["IDN", "LAO"]}
+    assert people.growth_peers(growth, "KHM", tolerance=1.0)["level"] == ["VNM", "IDN"]
+    with pytest.raises(ValueError):
+        people.growth_peers(growth, "KHM", tolerance=-1)
+
+
+def test_per_month_counts_calendar_months():
+    counts = pd.DataFrame(
         {
-            "claim_id": ["a1", "a2", "a3", "a4", "a5"],
-            "source_id": "seed_x",
-            "indicator": ["people_japanese_residents_in_kh", "people_japanese_residents_in_kh",
-                          "nothing_like_it", "cumulative_visits", "people_event_year"],
-            "value": [4950.0, 4600.0, 3.0, 330.0, None],
-            "qualifier": "about",
-            "date": pd.to_datetime(["2020-12-01", None, "2020-01-01", "2019-06-01", None]),
-            "date_basis": ["period stated", "undated", "period stated", "period stated", "undated"],
+            "period_start": pd.to_datetime(["2024-01-01", "2023-11-01", "2019-01-01"]),
+            "period_end": pd.to_datetime(["2024-02-29", "2024-01-31", "2019-12-31"]),
+            "value": [300, 90, 1200],
         }
     )
-    matched = people.match_claims(claims, obs, related={"cumulative_visits": "visits"}).set_index("claim_id")
-    # a1 is dated Dec 2020: the nearest MOFA count is 1 Oct 2020 (5,000); 4,950 is 1 % below.
-    assert matched.loc["a1", "series_value"] == 5000
-    assert matched.loc["a1", "diff_pct"] == pytest.approx(-1.0)
-    assert matched.loc["a1", "status"] == "matched (nearest in time)"
-    # a2 is undated: the nearest value is 4,500 (2021); 4,600 is 2.22 % above.
-    assert matched.loc["a2", "series_period"] == "1 Oct 2021"
-    assert matched.loc["a2", "diff_pct"] == pytest.approx(100 / 45)
-    assert matched.loc["a2", "status"] == "matched (undated: nearest in value)"
-    assert matched.loc["a3", "status"] == "no series for this indicator"
-    assert pd.isna(matched.loc["a3", "series"])
-    # a4 has no series of its own; it is compared with the related indicator's two series.
-    a4 = matched.loc[["a4"]].set_index("series")
-    assert a4.loc["Ministry of Tourism arrivals", "series_value"] == 300  # 2019 is nearest to June 2019
-    assert a4.loc["Ministry of Tourism arrivals", "diff_pct"] == pytest.approx(10.0)
-    assert a4.loc["JNTO arrivals", "series_value"] == 50
-    assert a4["status"].str.startswith("no series; compared with visits").all()
-    assert matched.loc["a5", "status"] == "no figure (date without a year)"
+    out = people.per_month(counts)
+    assert out["months"].tolist() == [2, 3, 12]  # leap February; a period across the new year
+    assert out["per_month"].tolist() == [150, 30, 100]
 
 
-def test_claim_label():
-    manifest = pd.DataFrame(
-        {"source_id": ["seed_002", "seed_004"], "outlet": ["The Khmer Times", None], "published": ["2018-02-02", None]}
+def test_per_month_refuses_part_months():
+    counts = pd.DataFrame(
+        {"period_start": pd.to_datetime(["2019-03-25"]), "period_end": pd.to_datetime(["2019-03-25"]), "value": [1]}
     )
-    assert people.claim_label("seed_002", manifest) == "seed_002 (The Khmer Times, 2018-02-02)"
-    assert people.claim_label("seed_004", manifest) == "seed_004 (outlet not named)"
+    with pytest.raises(ValueError, match="rows \\[0\\]"):
+        people.per_month(counts)
 
 
 def test_spread_labels_pushes_close_neighbours_apart():

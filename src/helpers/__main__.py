@@ -24,12 +24,15 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     if args.command == "execute":
-        from helpers.notebooks import execute_all
+        from helpers.notebooks import NotebookExecutionError, execute_all
 
         missing = [str(p) for p in args.notebooks if not p.is_file()]
         if missing:
             parser.exit(2, f"No such notebook: {', '.join(missing)}\n")
-        execute_all(args.notebooks or None, jobs=args.jobs)
+        try:
+            execute_all(args.notebooks or None, jobs=args.jobs)
+        except NotebookExecutionError as error:  # the cell errors are printed already
+            parser.exit(1, f"{error}\n")
     elif args.command == "new":
         from helpers.notebooks import new_notebook
 

@@ -213,8 +213,15 @@ def source_line(names: str | Iterable[str], source_ids: Iterable[str] | None = N
     return f"Source: {shown}. Data: {', '.join(names)}."
 
 
-def references(names: Iterable[str]) -> Markdown:
-    """Return the Markdown reference list of a notebook: each dataset, then every source it cites."""
+def references(names: str | Iterable[str]) -> Markdown:
+    """Return the Markdown reference list of a notebook: each dataset, then every source it cites.
+
+    Examples
+    --------
+    >>> "trade_dots" in references("trade_dots").data
+    True
+    """
+    names = [names] if isinstance(names, str) else list(names)
     lines = ["**Datasets**", ""]
     source_ids: list[str] = []
     for name in names:

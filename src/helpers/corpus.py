@@ -8,7 +8,7 @@ import pandas as pd
 
 from helpers.paths import SEEDS_DIR
 
-__all__ = ["claims_per_seed_and_theme", "seed_manifest", "seed_text"]
+__all__ = ["THEMES", "article_names", "claims_per_seed_and_theme", "seed_manifest", "seed_text", "short_description"]
 
 THEMES = ["trade", "people", "oda", "diplomacy"]
 
@@ -58,3 +58,44 @@ def claims_per_seed_and_theme(claims: pd.DataFrame) -> pd.DataFrame:
     table["total"] = table.sum(axis=1)
     table.columns.name = None
     return table.sort_index()
+
+
+def article_names() -> dict[str, str]:
+    """Return each seed article's reader name (outlet or headline, and month) by ``source_id``.
+
+    The names are the fact-check's own (the ``article`` column of ``helpers.claim_verdicts``),
+    so every notebook calls an article the same thing.
+
+    Returns
+    -------
+    dict
+        ``{"seed_002": "The Khmer Times (Feb 2018)", ...}``, one entry per article of the manifest.
+
+    Raises
+    ------
+    KeyError
+        If an article of the manifest has no claim, hence no name from the fact-check.
+    """
+    from helpers.datasets import load
+    from helpers.factcheck import claim_verdicts
+
+    verdicts = claim_verdicts()[["claim_id", "article"]]
+    pairs = load("claims")[["claim_id", "source_id"]].merge(verdicts, on="claim_id", validate="one_to_one")
+    names = pairs.drop_duplicates("source_id").set_index("source_id")["article"].to_dict()
+    unnamed = sorted(set(seed_manifest()["source_id"]) - set(names))
+    if unnamed:
+        raise KeyError(f"seed article(s) {unnamed} have no claim, so the fact-check gives them no name")
+    return dict(sorted(names.items()))
+
+
+def short_description(description: str) -> str:
+    """Return an indicator's description up to its first parenthesis or semicolon, for a table.
+
+    Examples
+    --------
+    >>> short_description("Two-way merchandise trade (exports plus imports)")
+    'Two-way merchandise trade'
+    >>> short_description("Year of a dated event; the exact date is in period_start")
+    'Year of a dated event'
+    """
+    return re.split(r" \(|;", description, maxsplit=1)[0].strip()

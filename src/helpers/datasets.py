@@ -151,8 +151,8 @@ def describe(name: str) -> dict[str, Any]:
         close = difflib.get_close_matches(name, resources, n=3, cutoff=0.5)
         hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
         if len(name) == 1:  # the letters of one name, iterated where a list of names was expected
-            hint += (" A single letter: was one name passed where a list is expected, e.g. "
-                     "references('trade_dots') instead of references(['trade_dots'])?")
+            hint += (" A single letter: was one name passed where a list of names is expected, e.g. "
+                     "f('trade_dots') instead of f(['trade_dots'])?")
         raise UnknownDatasetError(
             f"No dataset named {name!r} in data/datapackage.json.{hint} "
             f"Known datasets: {', '.join(sorted(resources))}."

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NAME_RULE",
+    "NotebookExecutionError",
     "execute_all",
     "execute_notebook",
     "new_notebook",
@@ -29,6 +30,11 @@ __all__ = [
     "normalise",
     "stray_notebooks",
 ]
+
+
+class NotebookExecutionError(RuntimeError):
+    """One or more notebooks raised while executing; each error was printed as it happened."""
+
 
 TEMPLATE = "_template.ipynb"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -141,7 +147,7 @@ def execute_all(paths: list[Path] | None = None, jobs: int = 2) -> None:
                 failures.append(path.name)
                 print(f"  [{done}/{len(paths)}] {path.name}: FAILED\n{error}", file=sys.stderr)
     if failures:
-        raise RuntimeError(f"{len(failures)} notebook(s) failed: {', '.join(failures)}")
+        raise NotebookExecutionError(f"{len(failures)} notebook(s) failed: {', '.join(failures)} (errors above)")
 
 
 def new_notebook(name: str, folder: Path = NOTEBOOKS_DIR) -> Path:

@@ -1,4 +1,4 @@
-"""People flows between Cambodia and Japan: growth, indexed comparisons, periods and claim matching.
+"""People flows between Cambodia and Japan: growth, indexed comparisons, periods and claim dates.
 
 Small functions behind ``notebooks/02_people_flows.ipynb``. They reshape the curated datasets
 (``japanese_residents_in_cambodia``, ``migrant_stock_undesa``, ``people_counts``, ``claims``) and
@@ -13,23 +13,26 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from helpers.periods import period_label
+from helpers.periods import period_label, qualified
+from helpers.provenance import mark_unread
 
 __all__ = [
     "COUNTRY_NAMES",
     "FLOW_INDICATORS",
     "cagr",
-    "claim_label",
+    "INDICATOR_LABELS",
+    "claim_dates",
     "coverage",
+    "figure_labels",
+    "growth_peers",
     "growth_table",
     "index_to",
     "male_share",
-    "match_claims",
     "missing_annual_years",
     "observations",
     "peak_and_fall",
+    "per_month",
     "period_kind",
-    "place_claims",
     "point_table",
     "spread_labels",
     "stock_wide",
@@ -44,6 +47,17 @@ COUNTRY_NAMES = {
     "IDN": "Indonesia", "JPN": "Japan", "KHM": "Cambodia", "LAO": "Laos", "MMR": "Myanmar",
     "MYS": "Malaysia", "PHL": "Philippines", "SGP": "Singapore", "THA": "Thailand", "VNM": "Viet Nam",
 }  # fmt: skip
+
+# Short reader names of the people indicators (the codes stay in the data, never on a page).
+INDICATOR_LABELS = {
+    "people_cambodian_students_in_jp": "Cambodian students in Japan",
+    "people_cambodian_trainees_in_jp": "Cambodian technical intern trainees in Japan",
+    "people_cambodian_visitors_to_jp": "Cambodian visitor arrivals in Japan",
+    "people_cambodian_workers_in_jp": "Cambodians working in Japan",
+    "people_cambodians_in_jp": "Cambodians living in Japan",
+    "people_japanese_residents_in_kh": "Japanese living in Cambodia",
+    "people_japanese_visitors_to_kh": "Japanese visitor arrivals in Cambodia",
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -214,6 +228,42 @@ def growth_table(stock: pd.DataFrame, start: int, end: int, destination: str = "
     return table.sort_values(["change_pct"], ascending=False, kind="stable")
 
 
+def growth_peers(growth: pd.DataFrame, origin: str, tolerance: float = 0.5) -> dict[str, list[str]]:
+    """Sort the other origins of a growth table into faster, level with, and slower than ``origin``.
+
+    Two annual growth rates less than ``tolerance`` percentage points apart are "level": a
+    0.1-point difference over nine years is noise in a model estimate, not a faster growth.
+
+    Parameters
+    ----------
+    growth : pandas.DataFrame
+        :func:`growth_table` output (indexed by origin, with ``cagr_pct``).
+    origin : str
+        The origin the others are compared with.
+    tolerance : float, default 0.5
+        Percentage points a year within which two origins grew at the same pace.
+
+    Returns
+    -------
+    dict
+        ``faster``, ``level`` and ``slower``: lists of origins, in the table's order.
+
+    Examples
+    --------
+    >>> g = pd.DataFrame({"cagr_pct": [25.2, 18.95, 18.9, 4.1]}, index=["MMR", "VNM", "KHM", "LAO"])
+    >>> growth_peers(g, "KHM")
+    {'faster': ['MMR'], 'level': ['VNM'], 'slower': ['LAO']}
+    """
+    if tolerance < 0:
+        raise ValueError("tolerance must be zero or more percentage points")
+    gap = growth["cagr_pct"].drop(origin) - growth.loc[origin, "cagr_pct"]
+    return {
+        "faster": list(gap.index[gap >= tolerance]),
+        "level": list(gap.index[gap.abs() < tolerance]),
+        "slower": list(gap.index[gap <= -tolerance]),
+    }
+
+
 def spread_labels(positions: Mapping[str, float], min_gap: float) -> dict[str, float]:
     """Return label positions moved apart so that neighbours are at least ``min_gap`` apart.
 
@@ -262,13 +312,38 @@ def point_table(counts: pd.DataFrame, indicators: Iterable[str]) -> pd.DataFrame
     -------
     pandas.DataFrame
         ``indicator``, ``period``, ``kind``, ``value``, ``qualifier``, ``measure``, ``source_id``,
-        sorted by indicator, period start and value.
+        ``read_in_source``, sorted by indicator, period start and value.
     """
     rows = counts[counts["indicator"].isin(list(indicators))].copy()
     rows["period"] = [period_label(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)]
     rows["kind"] = [period_kind(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)]
     rows = rows.sort_values(["indicator", "period_start", "period_end", "value"], ignore_index=True)
-    return rows[["indicator", "period", "kind", "value", "qualifier", "measure", "source_id"]]
+    return rows[["indicator", "period", "kind", "value", "qualifier", "measure", "source_id", "read_in_source"]]
+
+
+def figure_labels(rows: pd.DataFrame) -> pd.Series:
+    """Return each figure as a reader reads it, with its qualifier and a † where it is unconfirmed.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Rows with ``value``, ``qualifier`` and ``read_in_source``.
+
+    Returns
+    -------
+    pandas.Series
+        Text aligned on ``rows``'s index: ``'about 11,000'``, ``'6,111 †'``.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"value": [11000, 6111], "qualifier": ["about", "exact"],
+    ...                   "read_in_source": [True, False]})
+    >>> figure_labels(r).tolist()
+    ['about 11,000', '6,111 †']
+    """
+    text = pd.Series([qualified(v, q) for v, q in zip(rows["value"], rows["qualifier"], strict=True)],
+                     index=rows.index, dtype="str")
+    return mark_unread(text, rows)
 
 
 def missing_annual_years(counts: pd.DataFrame, indicator: str, first: int, last: int) -> list[int]:
@@ -289,6 +364,39 @@ def missing_annual_years(counts: pd.DataFrame, indicator: str, first: int, last:
     return [y for y in range(first, last + 1) if y not in annual]
 
 
+def per_month(counts: pd.DataFrame) -> pd.DataFrame:
+    """Add the calendar months a flow figure covers and its average per month.
+
+    A half-year total and a full-year total cannot share one axis, but their averages per
+    month can (ignoring the season, which the caller must say).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``counts`` with ``months`` (whole calendar months from the period start to its end)
+        and ``per_month`` (value ÷ months).
+
+    Raises
+    ------
+    ValueError
+        If a period does not start on the 1st and end on a month's last day.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"period_start": pd.to_datetime(["2019-01-01", "2024-01-01"]),
+    ...                   "period_end": pd.to_datetime(["2019-12-31", "2024-06-30"]), "value": [240, 60]})
+    >>> per_month(c)[["months", "per_month"]].to_numpy().tolist()
+    [[12.0, 20.0], [6.0, 10.0]]
+    """
+    whole = (counts["period_start"].dt.day == 1) & counts["period_end"].dt.is_month_end
+    if not whole.all():
+        bad = counts.index[~whole].tolist()
+        raise ValueError(f"rows {bad} do not cover whole calendar months; no average per month")
+    start, end = counts["period_start"], counts["period_end"]
+    months = (end.dt.year - start.dt.year) * 12 + (end.dt.month - start.dt.month) + 1
+    return counts.assign(months=months.astype("float64"), per_month=counts["value"] / months)
+
+
 # --------------------------------------------------------------------------------------------
 # All series in one long frame, and their coverage
 # --------------------------------------------------------------------------------------------
@@ -300,13 +408,16 @@ def observations(residents: pd.DataFrame, stock: pd.DataFrame, counts: pd.DataFr
     UN DESA stocks are placed at mid-year (1 July), MOFA counts at their 1 October as-of date,
     point figures at the end of their period. Only UN DESA's Cambodia-born stock in Japan is
     included (indicator ``people_cambodians_in_jp``); the Japan-born stock in Cambodia counts
-    people by birthplace, not Japanese nationals, and is left out of claim matching.
+    people by birthplace, not Japanese nationals, and is left out.
+
+    ``read_in_source`` comes from the MOFA and point-figure rows (``False`` where the figure was
+    not confirmed in the source it cites); UN DESA values are read from UN DESA's own table.
 
     Returns
     -------
     pandas.DataFrame
         ``indicator``, ``series``, ``date``, ``period_start``, ``period_end``, ``value``,
-        ``qualifier``, ``source_id``; sorted by indicator, series and date.
+        ``qualifier``, ``source_id``, ``read_in_source``; sorted by indicator, series and date.
     """
     mofa = pd.DataFrame(
         {
@@ -318,6 +429,7 @@ def observations(residents: pd.DataFrame, stock: pd.DataFrame, counts: pd.DataFr
             "value": residents["persons"].astype("float64"),
             "qualifier": "exact",
             "source_id": residents["source_id"],
+            "read_in_source": residents["read_in_source"].astype(bool),
         }
     )
     khm = stock[(stock["origin"] == "KHM") & (stock["destination"] == "JPN") & (stock["sex"] == "total")]
@@ -332,6 +444,7 @@ def observations(residents: pd.DataFrame, stock: pd.DataFrame, counts: pd.DataFr
             "value": khm["persons"].astype("float64"),
             "qualifier": "exact",
             "source_id": khm["source_id"],
+            "read_in_source": True,
         }
     )
     points = pd.DataFrame(
@@ -344,6 +457,7 @@ def observations(residents: pd.DataFrame, stock: pd.DataFrame, counts: pd.DataFr
             "value": counts["value"].astype("float64"),
             "qualifier": counts["qualifier"],
             "source_id": counts["source_id"],
+            "read_in_source": counts["read_in_source"].astype(bool),
         }
     )
     frame = pd.concat([mofa, undesa, points], ignore_index=True)
@@ -392,129 +506,34 @@ def coverage(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------------------------
-# Claims against series
+# Where a seed claim sits in time
 # --------------------------------------------------------------------------------------------
-def claim_label(source_id: str, manifest: pd.DataFrame) -> str:
-    """Return ``'seed_002 (The Khmer Times, 2018-02-02)'``-style labels from the seed manifest.
+def claim_dates(claims: pd.DataFrame, article_dates: Mapping[str, pd.Timestamp]) -> pd.Series:
+    """Return the date each claim speaks about, by the fact-check's rule, to place it on a chart.
 
-    Where the manifest has no outlet, the label says so rather than guessing one.
-
-    Examples
-    --------
-    >>> m = pd.DataFrame({"source_id": ["seed_9"], "outlet": [None], "published": [None]})
-    >>> claim_label("seed_9", m)
-    'seed_9 (outlet not named)'
-    """
-    row = manifest.set_index("source_id").loc[source_id]
-    parts = [row["outlet"] if pd.notna(row["outlet"]) else "outlet not named"]
-    if pd.notna(row["published"]):
-        parts.append(str(row["published"]))
-    return f"{source_id} ({', '.join(parts)})"
-
-
-def place_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    """Give each claim a date to plot it at, and say where that date comes from.
-
-    The date is the end of the claim's period; failing that, its statement date; failing that,
-    the latest statement date of another claim in the same article (the article's own dated
-    event, an inference flagged as such). Claims with none of these stay undated (``NaT``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``claims`` with ``date`` and ``date_basis`` added.
-
-    Examples
-    --------
-    >>> c = pd.DataFrame({"source_id": ["s1", "s1", "s2"], "period_end": [None, None, None],
-    ...                   "statement_date": pd.to_datetime(["2023-12-18", None, None])})
-    >>> place_claims(c)["date_basis"].tolist()
-    ['statement date', "article's dated event (inferred)", 'undated']
-    """
-    frame = claims.copy()
-    period_end = pd.to_datetime(frame["period_end"], format="%Y-%m-%d")
-    statement = pd.to_datetime(frame["statement_date"])
-    anchor = statement.groupby(frame["source_id"]).transform("max")
-    frame["date"] = period_end.fillna(statement).fillna(anchor)
-    frame["date_basis"] = np.select(
-        [period_end.notna(), statement.notna(), anchor.notna()],
-        ["period stated", "statement date", "article's dated event (inferred)"],
-        default="undated",
-    )
-    return frame
-
-
-def match_claims(
-    claims: pd.DataFrame,
-    obs: pd.DataFrame,
-    related: Mapping[str, str] | None = None,
-) -> pd.DataFrame:
-    """Match each claim to the nearest figure of every series of its indicator.
+    The end of the claim's period; else its statement date; else the date of its article
+    (``helpers.factcheck.article_dates``). Missing when none is known.
 
     Parameters
     ----------
     claims : pandas.DataFrame
-        Claims with ``date`` and ``date_basis`` (see :func:`place_claims`), ``claim_id``,
-        ``source_id``, ``indicator``, ``value``, ``qualifier``.
-    obs : pandas.DataFrame
-        Observations (see :func:`observations`).
-    related : mapping, optional
-        For indicators that have no series, a related indicator to compare with instead
-        (e.g. a cumulative count against a stock); the status says so.
+        Claims with ``source_id``, ``period_end`` and ``statement_date``.
+    article_dates : mapping
+        Article date by ``source_id``.
 
     Returns
     -------
-    pandas.DataFrame
-        One row per claim and matched series (one row for a claim with no series):
-        ``claim_id``, ``source_id``, ``indicator``, ``claim_value``, ``claim_qualifier``,
-        ``date_basis``, ``status``, ``series``, ``series_period``, ``series_value`` and
-        ``diff_pct`` (claim over series, percent). A dated claim is matched to the figure
-        nearest in time; an undated one to the figure nearest in value (status says which).
+    pandas.Series
+        Datetimes aligned on ``claims``'s index.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"source_id": ["s1", "s1", "s2"], "period_end": ["2017-10-31", None, None],
+    ...                   "statement_date": pd.to_datetime([None, "2018-02-02", None])})
+    >>> claim_dates(c, {"s2": pd.Timestamp("2023-02-27")}).dt.strftime("%Y-%m-%d").tolist()
+    ['2017-10-31', '2018-02-02', '2023-02-27']
     """
-    related = dict(related or {})
-    rows = []
-    for claim in claims.sort_values("claim_id").itertuples(index=False):
-        base = {
-            "claim_id": claim.claim_id,
-            "source_id": claim.source_id,
-            "indicator": claim.indicator,
-            "claim_value": claim.value,
-            "claim_qualifier": claim.qualifier,
-            "date_basis": claim.date_basis,
-        }
-        if pd.isna(claim.value):
-            rows.append(base | {"status": "no figure (date without a year)"})
-            continue
-        target = claim.indicator
-        candidates = obs[obs["indicator"] == target]
-        status = "matched"
-        if candidates.empty and target in related:
-            target = related[target]
-            candidates = obs[obs["indicator"] == target]
-            status = f"no series; compared with {target}"
-        if candidates.empty:
-            rows.append(base | {"status": "no series for this indicator"})
-            continue
-        for series, group in candidates.groupby("series", sort=True):
-            if pd.isna(claim.date):
-                gap = (group["value"] - claim.value).abs()
-                how = "undated: nearest in value"
-            else:
-                gap = (group["date"] - claim.date).abs()
-                how = "nearest in time"
-            best = group.loc[gap.sort_values(kind="stable").index[0]]
-            rows.append(
-                base
-                | {
-                    "status": f"{status} ({how})",
-                    "series": series,
-                    "series_period": period_label(best["period_start"], best["period_end"]),
-                    "series_value": best["value"],
-                    "diff_pct": (claim.value / best["value"] - 1) * 100,
-                }
-            )
-    columns = [
-        "claim_id", "source_id", "indicator", "claim_value", "claim_qualifier", "date_basis",
-        "status", "series", "series_period", "series_value", "diff_pct",
-    ]  # fmt: skip
-    return pd.DataFrame(rows).reindex(columns=columns)
+    period_end = pd.to_datetime(claims["period_end"], format="%Y-%m-%d")
+    statement = pd.to_datetime(claims["statement_date"])
+    article = pd.to_datetime(claims["source_id"].map(lambda s: article_dates.get(s, pd.NaT)))
+    return period_end.fillna(statement).fillna(article).rename("date")

@@ -20,6 +20,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+from matplotlib.transforms import Bbox
 
 from helpers.citations import source_line
 
@@ -244,15 +245,26 @@ def finish_figure(
     if note:
         footer = f"{note}\n{footer}"
     footer = "\n".join(textwrap.fill(part, int(fig.get_figwidth() * 14)) for part in footer.split("\n"))
-    fig.text(0.0, -0.02, footer, ha="left", va="top", fontsize=SOURCE_FONT_SIZE, color="#333333",
-             transform=fig.transFigure)
-    _show_svg(fig, alt.strip(), title.strip())
+    _show_svg(fig, alt.strip(), title.strip(), footer)
 
 
-def _svg_with_alt(fig, alt: str, title: str) -> str:
-    """Return the figure as SVG text whose root carries ``role="img"``, an aria-label and a title."""
+def _svg_with_alt(fig, alt: str, title: str, footer: str | None = None) -> str:
+    """Return the figure as SVG text whose root carries ``role="img"``, an aria-label and a title.
+
+    The footer (source line) goes under everything the chart draws: the layout is computed once,
+    the footer placed below its box, and the SVG cropped to both (one layout pass, not the two
+    of ``bbox_inches="tight"``).
+    """
+    renderer = fig.canvas.get_renderer()
+    fig.draw_without_rendering()
+    box = fig.get_tightbbox(renderer)  # inches
+    if footer:
+        width, height = fig.get_size_inches()
+        text = fig.text(box.x0 / width, (box.y0 - 0.12) / height, footer, ha="left", va="top",
+                        fontsize=SOURCE_FONT_SIZE, color="#333333")
+        box = Bbox.union([box, text.get_window_extent(renderer).transformed(fig.dpi_scale_trans.inverted())])
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    fig.savefig(buffer, format="svg", bbox_inches=box.padded(0.1), metadata={"Date": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]
     head_end = svg.index(">") + 1
@@ -260,9 +272,9 @@ def _svg_with_alt(fig, alt: str, title: str) -> str:
     return f"{opening}\n <title>{escape(title)}</title>{svg[head_end:]}"
 
 
-def _show_svg(fig, alt: str, title: str) -> None:
+def _show_svg(fig, alt: str, title: str, footer: str) -> None:
     from IPython.display import SVG, display
 
-    svg = _svg_with_alt(fig, alt, title)
+    svg = _svg_with_alt(fig, alt, title, footer)
     plt.close(fig)
     display(SVG(data=svg))

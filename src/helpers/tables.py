@@ -6,9 +6,11 @@ JupyterLab, in the rendered site and in nbval's comparison (its HTML and text ar
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Mapping
 from html import escape
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["Table", "table"]
@@ -21,16 +23,17 @@ def _cell_text(value: object, decimals: int) -> str:
 
     Examples
     --------
-    >>> [_cell_text(v, 1) for v in [1234567, 2019.0, 3.14159, None, float("nan"), pd.NA, True, "a"]]
-    ['1,234,567', '2,019', '3.1', '', '', '', 'yes', 'a']
+    >>> import numpy as np
+    >>> [_cell_text(v, 1) for v in [1234567, np.int64(1201), 2019.0, 3.14159, None, float("nan"), pd.NA, True, "a"]]
+    ['1,234,567', '1,201', '2,019', '3.1', '', '', '', 'yes', 'a']
     """
     if value is None or value is pd.NA or value is pd.NaT:
         return ""
-    if isinstance(value, bool):
+    if isinstance(value, bool | np.bool_):
         return "yes" if value else "no"
     if isinstance(value, pd.Timestamp):
         return value.strftime("%-d %b %Y")
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, numbers.Real):
         if pd.isna(value):
             return ""
         if float(value).is_integer():
@@ -129,4 +132,4 @@ def table(
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and not pd.isna(value)
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and not pd.isna(value)
