@@ -513,11 +513,10 @@ def test_claim_without_dataset_or_figure_is_unverifiable_with_a_reason():
     c = claims(
         {
             "claim_id": "a",
-            "indicator": "trade_jp_companies_in_kh",
-            "value": 200,
+            "indicator": "oda_jp_focus_areas_count",
+            "value": 4,
             "unit": "count",
-            "value_as_printed": "200",
-            "qualifier": "about",
+            "value_as_printed": "four",
         },
         {
             "claim_id": "b",
@@ -537,7 +536,7 @@ def test_claim_without_dataset_or_figure_is_unverifiable_with_a_reason():
     )
     r = run(c)
     assert set(r["verdict"]) == {"unverifiable"}
-    assert "no count of Japanese companies" in r.loc["a", "explanation"]
+    assert "no aid-policy text" in r.loc["a", "explanation"]
     assert "not the year" in r.loc["b", "explanation"]
     assert "plan or target" in r.loc["c", "explanation"]
     assert not r["explanation"].str.contains(r"_(?:in|jp|kh|year)\b", regex=True).any()  # no codes
@@ -739,13 +738,17 @@ def test_the_real_ledger_uses_the_records_of_every_theme(result):
     assert (r.loc["c001_11", "verdict"], r.loc["c001_11", "evidence_value"]) == ("conflicts", 1963.0)  # bridge
     assert (r.loc["c001_10", "verdict"], r.loc["c001_10", "evidence_period"]) == ("consistent", "2022")
     assert r.loc["c001_06", "check"] == "event count" and r.loc["c001_06", "verdict"] == "consistent"
-    assert r.loc["c001_13", "verdict"] == "unverifiable"  # three of four summits recorded
+    assert r.loc["c001_13", "verdict"] == "consistent"  # all four 2022 summits recorded (28 September in Tokyo)
     assert r.loc["c002_23", "check"] == "lower bound from a head count"
     assert r.loc["c002_07", "verdict"] == "consistent"  # 1968 loan: the embassy's loan total starts in 1968
     assert r.loc["c004_07", "verdict"] == "unverifiable"  # the seven documents are listed by this article only
     # March 1953 (this article's own record) against the record's other dating of the stay, April–May 1953.
     assert (r.loc["c002_03", "verdict"], r.loc["c002_03", "evidence_period"]) == ("conflicts", "1953-04")
     assert r.loc["c004_06", "verdict"] == "consistent"  # 18 December within the trip dated from the 16th
+    # The three initiatives are the three themes another source quotes for the December 2023 joint vision.
+    assert (r.loc["c004_08", "check"], r.loc["c004_08", "evidence_value"]) == ("figure quoted by another source", 3.0)
+    # 'Only 50 companies in 2010' against JETRO's 57 of January 2010 (and the business association's 100).
+    assert (r.loc["c002_15", "verdict"], r.loc["c002_15", "evidence_value"]) == ("conflicts", 57.0)
 
 
 def test_every_verdict_is_explained_in_reader_words():
@@ -809,3 +812,33 @@ def test_dates_are_compared_at_the_coarser_precision(printed, start, end, record
         )
     ).iloc[0]
     assert bool(fc._same_date(c, recorded, printed.endswith("0s"))) is same
+
+
+def test_company_counts_are_evidence_and_judged_as_head_counts_on_a_date():
+    """A count of firms on one date is set against a claim dated 10 months later (stock rule)."""
+    companies = pd.DataFrame(
+        {
+            "indicator": ["trade_jp_companies_in_kh"],
+            "period_start": pd.to_datetime(["2017-03-31"]),
+            "period_end": pd.to_datetime(["2017-03-31"]),
+            "measure": ["association members"],
+            "value": [242],
+            "qualifier": ["exact"],
+            "source_id": ["assoc_x"],
+            "read_in_source": [True],
+        }
+    )
+    empty = [pd.DataFrame() for _ in range(6)]
+    ev = fc.build_evidence(*empty, companies)
+    assert ev[["indicator", "basis", "unit", "value"]].values.tolist() == [
+        ["trade_jp_companies_in_kh", "association members", "count", 242.0]
+    ]
+    firm = {"indicator": "trade_jp_companies_in_kh", "unit": "count", "period_start": "2018-02-02"}
+    c = claims(
+        {**firm, "claim_id": "near", "value": 240, "value_as_printed": "240", "qualifier": "about"},
+        {**firm, "claim_id": "far", "value": 120, "value_as_printed": "120", "qualifier": "about"},
+    )
+    c["period_end"] = c["period_start"]
+    r = run(c, ev)
+    assert (r.loc["near", "verdict"], r.loc["near", "evidence_value"]) == ("consistent", 242.0)
+    assert r.loc["far", "verdict"] == "conflicts" and "31 Mar 2017" in r.loc["far", "explanation"]

@@ -172,6 +172,8 @@ STOCK_INDICATORS = frozenset(
         "people_cambodian_workers_in_jp",
         "people_cambodian_trainees_in_jp",
         "people_cambodian_students_in_jp",
+        "trade_jp_companies_in_kh",
+        "trade_jp_companies_in_siem_reap",
     }
 )
 # Trade indicators whose total is the sum of two parts (same period, same article).
@@ -463,6 +465,7 @@ def build_evidence(
     japanese_residents: pd.DataFrame,
     migrant_stock: pd.DataFrame,
     oda_aggregates: pd.DataFrame,
+    companies: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Stack the evidence datasets into one long table keyed like the claims.
 
@@ -470,6 +473,8 @@ def build_evidence(
     ----------
     trade_reported, trade_dots, people_counts, japanese_residents, migrant_stock, oda_aggregates
         The datasets as returned by ``helpers.load``.
+    companies : pandas.DataFrame, optional
+        ``japanese_companies_in_cambodia``: counts of Japanese companies on a date (unit ``count``).
 
     Returns
     -------
@@ -539,6 +544,12 @@ def build_evidence(
         )
     if len(oda_aggregates):
         frames.append(oda_aggregates.assign(dataset="oda_aggregates"))
+    if companies is not None and len(companies):
+        frames.append(
+            companies.rename(columns={"measure": "basis"}).assign(
+                unit="count", estimate=False, dataset="japanese_companies_in_cambodia"
+            )
+        )
     evidence = pd.concat([f.reindex(columns=_EVIDENCE_COLUMNS) for f in frames], ignore_index=True)
     evidence["period_start"] = pd.to_datetime(evidence["period_start"])
     evidence["period_end"] = pd.to_datetime(evidence["period_end"])
@@ -1323,6 +1334,13 @@ QUOTED_FIGURES: dict[str, tuple[str, str, str, str]] = {
         r"with (\d[\d,]*) nationals living in Siem Reap",
         "2017-04-25",
     ),
+    # The three initiatives are the three themes of the ASEAN-Japan Joint Vision Statement of December 2023.
+    "c004_08": (
+        "diplomatic_events",
+        "advance_in_cambodia_1428",
+        r"という(\d)つの主要テーマ",
+        "2023-12-15",
+    ),
 }
 # Cumulative counts and the stocks that bound them from below: everyone counted in a stock on a
 # date has, by then, taken part (a stock of 5,704 trainees means at least 5,704 ever trained).
@@ -1344,6 +1362,7 @@ DATASET_WORDS = {
     "people_counts": "the record of head counts",
     "japanese_residents_in_cambodia": "Japan's count of its nationals in Cambodia",
     "migrant_stock_undesa": "the UN's migrant-stock estimates",
+    "japanese_companies_in_cambodia": "the record of counts of Japanese companies",
     "claims": "the article's own figures",
 }
 BASIS_WORDS = {
@@ -1828,10 +1847,6 @@ def check_latest_period(
 
 # Why a claim on a measure the collection does not hold cannot be checked, in a reader's words.
 NO_SERIES_REASONS = {
-    "trade_jp_rank_kh_partners": (
-        "No source in the collection ranks Cambodia's trading partners by two-way trade; the only ranking it "
-        "holds is among the buyers of Cambodia's exports, a different measure."
-    ),
     "trade_business_event_participants": (
         "Only this article reports the attendance; no other source covers the meeting."
     ),
@@ -1841,10 +1856,6 @@ NO_SERIES_REASONS = {
     ),
     "oda_jp_focus_areas_count": (
         "Only this article lists the four focus areas; the collection holds no aid-policy text to compare."
-    ),
-    "trade_jp_companies_in_kh": (
-        "The collection holds no count of Japanese companies in Cambodia; investment approvals count projects, "
-        "not firms."
     ),
     "trade_jp_investment_kh_cumulative": (
         "Cambodia's approvals of Japanese investment are published for other spans (from 1994, or 2010–2022), "
@@ -1862,20 +1873,11 @@ NO_SERIES_REASONS = {
         "same size in 2016 and 2018, so the figure would mean nearly every Japanese visitor goes there: possible, "
         "not confirmed."
     ),
-    "trade_jp_companies_in_siem_reap": "No source in the collection counts Japanese companies in Siem Reap.",
     "dipl_think_tanks_count": "Only this article describes the role of the two think tanks.",
     "dipl_commemorative_coin_denomination": "Only this article reports the commemorative coin.",
-    "dipl_initiatives_supported_count": (
-        "Only this article lists the three initiatives; no text of the summit's outcome is in the collection."
-    ),
 }
 # Event claims no dated record matches, where a reader deserves the nearest record's story.
-NO_RECORD_REASONS = {
-    "c003_01": (
-        "The earliest peace-process event in the collection is the Tokyo Meeting on Cambodia of June 1990; "
-        "nothing from the late 1980s is recorded that would confirm or contradict the date."
-    ),
-}
+NO_RECORD_REASONS: dict[str, str] = {}
 
 
 def _why_unverifiable(c, evidence: pd.DataFrame, same_text: dict[str, str]) -> str:
@@ -2042,6 +2044,7 @@ def _inputs() -> dict:
         load("japanese_residents_in_cambodia"),
         load("migrant_stock_undesa"),
         load("oda_aggregates"),
+        load("japanese_companies_in_cambodia"),
     )
     events = build_events(load("diplomatic_events"), load("partnership_levels"), load("agreements"))
     bases = anniversary_bases(load("partnership_levels"), load("diplomatic_events"))
@@ -2524,7 +2527,7 @@ def tolerance_table(tol: Tolerances | None = None) -> pd.DataFrame:
 EVIDENCE_DATASETS = [
     "claims", "trade_reported", "trade_dots", "people_counts", "japanese_residents_in_cambodia",
     "migrant_stock_undesa", "oda_aggregates", "oda_projects", "aid_milestones", "jica_volunteers",
-    "diplomatic_events", "partnership_levels", "agreements",
+    "diplomatic_events", "partnership_levels", "agreements", "japanese_companies_in_cambodia",
 ]  # fmt: skip
 
 
