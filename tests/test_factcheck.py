@@ -842,3 +842,95 @@ def test_company_counts_are_evidence_and_judged_as_head_counts_on_a_date():
     r = run(c, ev)
     assert (r.loc["near", "verdict"], r.loc["near", "evidence_value"]) == ("consistent", 242.0)
     assert r.loc["far", "verdict"] == "conflicts" and "31 Mar 2017" in r.loc["far", "explanation"]
+
+
+# --- The verdicts in words ------------------------------------------------------------------
+
+
+def _worded_result():
+    rows = [
+        ("consistent", "official figure", None, 1.0, ""),
+        ("conflicts", "event date", None, 1953.0, "Another source dates it April."),
+        ("conflicts", "official figure (stock, nearest date)", None, 4500.0, "… possibly an out-of-date figure."),
+        ("internally inconsistent", "units", None, 1.5e6, "A unit slip."),
+        ("unverifiable", None, "target", 8000.0, "A plan or target, not an outcome."),
+        ("unverifiable", None, "exact", 7.0, "Only this article lists these."),
+        ("unverifiable", None, "exact", 2.0, "Only this article reports these visits."),
+    ]
+    result = pd.DataFrame(rows, columns=["verdict", "check", "qualifier", "claimed_value", "explanation"])
+    verdicts = pd.DataFrame({
+        "article": ["A", "The Khmer Times, 2 February 2018", "B", "C", "D", "E", "F"],
+        "what": ["Trade", "King Sihanouk's visit to Tokyo", "Japanese residents", "Total trade", "Planned workers",
+                 "Documents signed", "Visits by the navy"],
+        "as_printed": ["$1", "March 1953", "4,500", "$1.5 million", "8,000", "7", "two visits"],
+    })
+    return result, verdicts
+
+
+def test_verdict_summary_counts_the_failures_by_kind_and_the_unverifiable_by_reason():
+    result, _ = _worded_result()
+    assert fc.verdict_summary_markdown(result) == (
+        "Of the three claims that fail, two conflict with another source (a date that another source puts "
+        "elsewhere and a count away from the recorded count) and one does not add up on the article's own terms "
+        "(a unit slip). Of the three that cannot be checked, two are reported by the article alone and one is a "
+        "plan or target whose outcome no source records."
+    )
+
+
+def test_verdict_summary_with_nothing_failing_says_so():
+    result, _ = _worded_result()
+    assert fc.verdict_summary_markdown(result.iloc[:1]) == "No claim fails. Every other claim can be checked."
+
+
+def test_failures_are_listed_one_bullet_each_with_figure_subject_and_article():
+    result, verdicts = _worded_result()
+    text = fc.failures_markdown(result, verdicts)
+    bullets = [line for line in text.splitlines() if line.startswith("* ")]
+    assert text.startswith("Three claims fail.")
+    assert [b.split("“")[1].split("”")[0] for b in bullets] == ["March 1953", "4,500", "$1.5 million"]
+    assert "King Sihanouk's visit to Tokyo (*The Khmer Times, 2 February 2018*)" in bullets[0]
+    assert bullets[1].endswith("possibly out of date.")
+    assert bullets[2].startswith("* **Does not add up:**")
+    assert "no third source" in text  # a conflict of dates says the collection cannot settle it
+    assert fc.failures_markdown(result.iloc[:1], verdicts.iloc[:1]) == "No claim fails."
+
+
+def test_unverifiable_reasons_are_counted_largest_first_with_examples():
+    result, verdicts = _worded_result()
+    assert fc.unverifiable_markdown(result, verdicts, examples=1).splitlines() == [
+        "* **Two are reported by the article alone:** documents signed (“7”) and others.",
+        "* **One is a plan or target whose outcome no source records:** planned workers (“8,000”).",
+    ]
+
+
+def test_the_seed_ledger_in_words_quotes_the_fact_checks_own_counts():
+    result = fc.run_fact_check()
+    counts = fc.verdict_counts(result)
+    summary = fc.verdict_summary_markdown(result)
+    failing = int(counts["conflicts"] + counts["internally inconsistent"])
+    assert f"Of the {fc.count_words(failing)} claims that fail" in summary
+    assert f"Of the {fc.count_words(int(counts['unverifiable']))} that cannot be checked" in summary
+    bullets = [line for line in fc.unverifiable_markdown(result, fc.claim_verdicts()).splitlines()]
+    named = [line.split("**")[1].split(" ", 1)[0].lower() for line in bullets]
+    words = {fc.count_words(n): n for n in range(100)}
+    assert sum(words[w] for w in named) == counts["unverifiable"]
+
+
+def test_stored_fact_check_is_reused_only_for_the_same_data(tmp_path, monkeypatch):
+    import shutil
+
+    from helpers.paths import REPO_ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    monkeypatch.setenv("CJ_DATA_DIR", str(data))
+    monkeypatch.setattr("helpers.paths.CACHE_DIR", tmp_path / "cache")
+    first = fc.run_fact_check()
+    assert len(list((tmp_path / "cache" / "factcheck").glob("*.pkl"))) == 1
+    pd.testing.assert_frame_equal(fc.run_fact_check(), first)
+    # Drop one claim from the copy: the stored result must not be served for the changed data.
+    claims = (data / "claims.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (data / "claims.csv").write_text("".join(claims[:-1]), encoding="utf-8")
+    second = fc.run_fact_check()
+    assert len(second) == len(first) - 1
+    assert len(list((tmp_path / "cache" / "factcheck").glob("*.pkl"))) == 2

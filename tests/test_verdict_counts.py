@@ -64,6 +64,8 @@ def quoted_counts(text):
                     found = _number(tokens[i])
                     if found is None:
                         continue
+                    if i >= 1 and tokens[i - 1].lower() in {"section", "sections", "chapter", "figure", "table"}:
+                        continue  # "shown in section 5, where sources disagree": a place, not a count
                     if i >= 2 and tokens[i - 1].lower() in {"the", "of"}:
                         j = i - 2 if tokens[i - 1].lower() == "of" else i - 3
                         earlier = _number(tokens[j]) if j >= 0 and tokens[j + 1].lower() == "of" else None
@@ -102,7 +104,8 @@ def texts():
 def test_the_reader_finds_quoted_counts_and_skips_other_numbers():
     text = (
         "Of the 77 claims, 39 hold up and 34 cannot be checked. Seven of the eight agree. 3,518 residents "
-        "agree. They are 20% apart and both hold up; 44% of the claims cannot be checked."
+        "agree. They are 20% apart and both hold up; 44% of the claims cannot be checked. Section 5 lists where "
+        "sources disagree."
     )
     got = [(n, s, v) for n, s, v, _ in quoted_counts(text)]
     assert got == [

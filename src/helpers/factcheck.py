@@ -35,7 +35,9 @@ explicit, documented fields of :class:`Tolerances`.
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -2061,8 +2063,38 @@ def _inputs() -> dict:
 
 
 def run_fact_check(tol: Tolerances | None = None) -> pd.DataFrame:
-    """Load the ledger and the evidence datasets of ``data/`` and fact-check every claim."""
-    return fact_check(tol=tol, **_inputs())
+    """Load the ledger and the evidence datasets of ``data/`` and fact-check every claim.
+
+    With the default tolerances the result is kept on disk (``.cache/factcheck/``), keyed by the
+    bytes of every data file and every module of this package, so the notebooks that show
+    verdicts do not each repeat the same fact-check; any change to data or code gives a new key.
+    """
+    if tol is not None:
+        return fact_check(tol=tol, **_inputs())
+    from helpers.paths import CACHE_DIR
+
+    stored = CACHE_DIR / "factcheck" / f"{_inputs_fingerprint()}.pkl"
+    if stored.exists():
+        return pd.read_pickle(stored)
+    result = fact_check(**_inputs())
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    partial = stored.with_suffix(f".{os.getpid()}.tmp")
+    result.to_pickle(partial)
+    partial.replace(stored)  # atomic: two kernels may finish the same fact-check at once
+    return result
+
+
+def _inputs_fingerprint() -> str:
+    """Digest of everything a default fact-check depends on: the data files and this package's code."""
+    from helpers.paths import data_dir
+
+    digest = hashlib.sha256()
+    files = sorted(p for p in data_dir().iterdir() if p.suffix in {".csv", ".json"})
+    files += sorted(Path(__file__).parent.glob("*.py"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def check_new_claims(new: pd.DataFrame, tol: Tolerances | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -2543,3 +2575,214 @@ def drawn_sources(result: pd.DataFrame, datasets=EVIDENCE_DATASETS) -> list[str]
     for value in result["evidence_source"].dropna():
         found |= {part.strip() for part in re.split(r"[;,]", str(value))}
     return sorted(found & cited)
+
+
+# --------------------------------------------------------------------------------------------
+# The verdicts in words: every count and list the notebook's prose quotes comes from a result
+# --------------------------------------------------------------------------------------------
+
+FAILING_VERDICTS = ("conflicts", "internally inconsistent")
+_COUNT_WORDS = "no one two three four five six seven eight nine ten".split()
+# What kind of failure each rule finds, in reader words (singular, plural).
+_FAILURE_KINDS = {
+    "units": ("a unit slip", "unit slips"),
+    "anniversary": ("an anniversary counted wrongly", "anniversaries counted wrongly"),
+    "span arithmetic": ("a span of years counted wrongly", "spans of years counted wrongly"),
+    "parts vs total": ("parts that do not add up to their total", "sets of parts that do not add up to their total"),
+    "growth vs previous level": ("a growth rate that does not fit the previous level",
+                                 "growth rates that do not fit the previous level"),
+    "event date": ("a date that another source puts elsewhere", "dates that another source puts elsewhere"),
+    "event count": ("a count of meetings that the records contradict",
+                    "counts of meetings that the records contradict"),
+    "official figure (stock, nearest date)": ("a count away from the recorded count",
+                                              "counts away from the recorded counts"),
+}
+_OTHER_FAILURE = ("a figure away from its evidence", "figures away from their evidence")
+# Why a claim cannot be checked, as a verb phrase after a count (singular, plural).
+_UNVERIFIABLE_PHRASES = {
+    "only this article reports it": ("is reported by the article alone", "are reported by the article alone"),
+    "a plan or target, not an outcome": ("is a plan or target whose outcome no source records",
+                                         "are plans or targets whose outcome no source records"),
+    "no year printed": ("prints no year for its date", "print no year for their date"),
+    "the records hold part of it": ("is only partly covered by the records", "are only partly covered by the records"),
+    "no record or series covers it": ("concerns a measure that no source in the collection covers",
+                                      "concern measures that no source in the collection covers"),
+}
+
+
+def count_words(n: int, *, capital: bool = False) -> str:
+    """Write a count as readers expect it: words up to ten, digits above.
+
+    Examples
+    --------
+    >>> count_words(4), count_words(6, capital=True), count_words(19)
+    ('four', 'Six', '19')
+    """
+    text = _COUNT_WORDS[n] if 0 <= n < len(_COUNT_WORDS) else f"{n:,}"
+    return text[:1].upper() + text[1:] if capital else text
+
+
+def _pick(pair: tuple[str, str], n: int) -> str:
+    return pair[0] if n == 1 else pair[1]
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def reader_subject(what: str) -> str:
+    """Lower-case the first letter of a subject so it reads inside a sentence, unless it is a name.
+
+    A first word with a capital after its first letter (an acronym: "CCC–JCCC") or naming a
+    country, its people or a person's title keeps its capital.
+
+    Examples
+    --------
+    >>> reader_subject("Focus areas of Japan's ODA"), reader_subject("Japan's rank"), reader_subject("CDC meeting")
+    ("focus areas of Japan's ODA", "Japan's rank", 'CDC meeting')
+    """
+    first = what.split(" ", 1)[0]
+    if any(ch.isupper() for ch in first[1:]) or first.startswith(("Japan", "Cambodia", "Khmer", "King", "Prime")):
+        return what
+    return what[:1].lower() + what[1:]
+
+
+def _failure_kinds(result: pd.DataFrame) -> pd.Series:
+    failing = result[result["verdict"].isin(FAILING_VERDICTS)]
+    return failing["check"].map(lambda check: _FAILURE_KINDS.get(check, _OTHER_FAILURE))
+
+
+def verdict_summary_markdown(result: pd.DataFrame) -> str:
+    """Say in one paragraph how the claims that fail fail, and why the others cannot be checked.
+
+    Counts and kinds are read from ``result`` (a :func:`fact_check` result with its ``check``
+    column), so the prose cannot drift from the verdicts.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        One row per claim with ``verdict``, ``check``, ``qualifier``, ``claimed_value`` and ``explanation``.
+
+    Returns
+    -------
+    str
+        Markdown: the failures by verdict and kind, then the unverifiable claims by reason.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"verdict": ["conflicts", "conflicts", "internally inconsistent", "unverifiable"],
+    ...                   "check": ["event date", "event date", "units", None], "qualifier": [None] * 4,
+    ...                   "claimed_value": [1.0] * 4, "explanation": ["", "", "", "Only this article reports it."]})
+    >>> print(verdict_summary_markdown(r))  # doctest: +NORMALIZE_WHITESPACE
+    Of the three claims that fail, two conflict with another source (two dates that another source puts
+    elsewhere) and one does not add up on the article's own terms (a unit slip). Of the one that cannot be
+    checked, one is reported by the article alone.
+    """
+    kinds = _failure_kinds(result)
+    verdicts = result.loc[kinds.index, "verdict"]
+    parts = []
+    verbs = {"conflicts": ("conflicts", "conflict"), "internally inconsistent": ("does not add up", "do not add up")}
+    for verdict, verb in verbs.items():
+        mine = kinds[verdicts == verdict]
+        if mine.empty:
+            continue
+        by_kind = mine.value_counts(sort=False)
+        what = _join([f"{count_words(n) if n > 1 else ''} {_pick(pair, n)}".strip() for pair, n in by_kind.items()])
+        where = "with another source" if verdict == "conflicts" else "on the article's own terms"
+        parts.append(f"{count_words(len(mine))} {_pick(verb, len(mine))} {where} ({what})")
+    failing = (f"Of the {count_words(len(kinds))} claims that fail, {_join(parts)}." if parts
+               else "No claim fails.")
+    reasons = unverifiable_kinds(result)
+    if reasons.empty:
+        return failing + " Every other claim can be checked."
+    by_reason = reasons.value_counts().reindex(UNVERIFIABLE_KINDS).dropna().astype(int)
+    why = _join([f"{count_words(n)} {_pick(_UNVERIFIABLE_PHRASES[k], n)}" for k, n in by_reason.items()])
+    noun = "one that cannot" if len(reasons) == 1 else f"{count_words(len(reasons))} that cannot"
+    return f"{failing} Of the {noun} be checked, {why}."
+
+
+def failures_markdown(result: pd.DataFrame, verdicts: pd.DataFrame) -> str:
+    """List the claims that fail for readers: what kind of failure, the figure, its subject and article.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        The fact-check result (one row per claim, with ``verdict``, ``check`` and ``explanation``).
+    verdicts : pandas.DataFrame
+        :func:`claim_verdicts` for the same claims in the same order (``article``, ``what``, ``as_printed``).
+
+    Returns
+    -------
+    str
+        Markdown: a sentence with the number of failures, then one bullet per failing claim,
+        grouped by verdict; "No claim fails." when none does.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"verdict": ["consistent", "conflicts"],
+    ...                   "check": ["units", "official figure (stock, nearest date)"],
+    ...                   "explanation": ["", "... possibly an out-of-date figure."]})
+    >>> v = pd.DataFrame({"article": ["A", "The Post, 2024"], "what": ["Trade", "Japanese residents"],
+    ...                   "as_printed": ["$1", "4,500"]})
+    >>> print(failures_markdown(r, v))  # doctest: +NORMALIZE_WHITESPACE
+    One claim fails.
+    <BLANKLINE>
+    * **Conflicts with the evidence:** “4,500”, Japanese residents (*The Post, 2024*): a count away from the
+      recorded count, possibly out of date.
+    """
+    from helpers.style import VERDICT_LABELS
+
+    kinds = _failure_kinds(result)
+    if kinds.empty:
+        return "No claim fails."
+    lines = [f"{count_words(len(kinds), capital=True)} {'claim fails' if len(kinds) == 1 else 'claims fail'}.", ""]
+    for verdict in FAILING_VERDICTS:
+        for i in kinds.index[result.loc[kinds.index, "verdict"] == verdict]:
+            v = verdicts.iloc[result.index.get_loc(i)]
+            stale = ", possibly out of date" if "out-of-date" in str(result.at[i, "explanation"]) else ""
+            label = VERDICT_LABELS[verdict]
+            lines.append(f"* **{label[:1].upper() + label[1:]}:** “{v['as_printed']}”, {reader_subject(v['what'])} "
+                         f"(*{v['article']}*): {kinds[i][0]}{stale}.")
+    if (result.loc[kinds.index, "check"] == "event date").any():
+        lines += ["", "Where two sources give different dates, the collection holds no third source to settle which "
+                  "is right: the verdict reports the disagreement and names both sources."]
+    return "\n".join(lines)
+
+
+def unverifiable_markdown(result: pd.DataFrame, verdicts: pd.DataFrame, examples: int = 3) -> str:
+    """Say why the unverifiable claims cannot be checked, one bullet per reason with a few examples.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        The fact-check result (see :func:`unverifiable_kinds`).
+    verdicts : pandas.DataFrame
+        :func:`claim_verdicts` for the same claims in the same order (``what``, ``as_printed``).
+    examples : int
+        How many claims to name per reason, in ledger order.
+
+    Returns
+    -------
+    str
+        Markdown bullets, largest reason first, each with its count and examples.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"verdict": ["unverifiable"], "qualifier": ["target"], "claimed_value": [8000.0],
+    ...                   "explanation": ["A plan."]})
+    >>> v = pd.DataFrame({"what": ["Planned increase in workers"], "as_printed": ["8,000"]})
+    >>> print(unverifiable_markdown(r, v))
+    * **One is a plan or target whose outcome no source records:** planned increase in workers (“8,000”).
+    """
+    reasons = unverifiable_kinds(result)
+    if reasons.empty:
+        return "Every claim can be checked."
+    order = {k: i for i, k in enumerate(UNVERIFIABLE_KINDS)}
+    by_reason = sorted(reasons.value_counts().items(), key=lambda kv: (-kv[1], order[kv[0]]))
+    lines = []
+    for reason, n in by_reason:
+        rows = [verdicts.iloc[result.index.get_loc(i)] for i in reasons.index[reasons == reason][:examples]]
+        named = "; ".join(f"{reader_subject(v['what'])} (“{v['as_printed']}”)" for v in rows)
+        more = " and others" if n > examples else ""
+        lines.append(f"* **{count_words(n, capital=True)} {_pick(_UNVERIFIABLE_PHRASES[reason], n)}:** {named}{more}.")
+    return "\n".join(lines)
