@@ -914,3 +914,23 @@ def test_the_seed_ledger_in_words_quotes_the_fact_checks_own_counts():
     named = [line.split("**")[1].split(" ", 1)[0].lower() for line in bullets]
     words = {fc.count_words(n): n for n in range(100)}
     assert sum(words[w] for w in named) == counts["unverifiable"]
+
+
+def test_stored_fact_check_is_reused_only_for_the_same_data(tmp_path, monkeypatch):
+    import shutil
+
+    from helpers.paths import REPO_ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    monkeypatch.setenv("CJ_DATA_DIR", str(data))
+    monkeypatch.setattr("helpers.paths.CACHE_DIR", tmp_path / "cache")
+    first = fc.run_fact_check()
+    assert len(list((tmp_path / "cache" / "factcheck").glob("*.pkl"))) == 1
+    pd.testing.assert_frame_equal(fc.run_fact_check(), first)
+    # Drop one claim from the copy: the stored result must not be served for the changed data.
+    claims = (data / "claims.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (data / "claims.csv").write_text("".join(claims[:-1]), encoding="utf-8")
+    second = fc.run_fact_check()
+    assert len(second) == len(first) - 1
+    assert len(list((tmp_path / "cache" / "factcheck").glob("*.pkl"))) == 2

@@ -2,6 +2,7 @@
 
 
 import pandas as pd
+import pytest
 
 from helpers import oda
 
@@ -20,9 +21,6 @@ def project_frame(rows):
     columns = ["project_id", "name", "sector", "instrument", "agreement_date", "agreement_date_precision",
                "completion_date", "completion_date_precision", "amount", "currency", "amount_qualifier", "source_id"]
     return pd.DataFrame(rows, columns=columns)
-
-
-
 
 def test_format_amount_scales_and_qualifies():
     assert oda.format_amount(2_989_000_000, "JPY") == "¥2.99 bn"
@@ -48,6 +46,7 @@ def test_aggregates_table_keeps_currencies_in_separate_columns_and_drops_shares(
     assert jpy["JPY billion"] == 189.4 and pd.isna(jpy["US$ million"])
     assert usd["US$ million"] == 1760.2 and pd.isna(usd["JPY billion"])
     assert set(table["basis"]) == {"basis not stated"}
+    assert table["amount"].tolist() == ["¥189.36 bn", "about US$1,760.2 m"]
 
 
 def test_instrument_shares_only_pairs_same_period_basis_and_currency():
@@ -73,6 +72,10 @@ def test_instrument_shares_only_pairs_same_period_basis_and_currency():
     assert shares["loan_share_percent"].tolist() == [75.0, 75.0]
     assert shares["share_is"].tolist() == ["as stated", "lower bound"]
     assert shares.loc[0, "technical_cooperation"] == 5
+    assert shares["source_ids"].tolist() == [("a",), ("b",)]
+    assert "read_in_source" not in shares  # passed through only when the data has it
+    agg["read_in_source"] = [True, True, True, True, False, True, True, True, True]
+    assert oda.instrument_shares(agg)["read_in_source"].tolist() == [True, False]
 
 
 def test_instrument_shares_pairs_cumulative_figures_without_start_date():
@@ -83,19 +86,6 @@ def test_instrument_shares_pairs_cumulative_figures_without_start_date():
         ]
     )
     assert oda.instrument_shares(agg)["loan_share_percent"].tolist() == [10.0]
-
-
-def test_implied_total_needs_identical_period():
-    agg = agg_frame(
-        [
-            ["oda_jp_share_of_kh_oda", "1992-01-01", "2010-12-31", "unspecified", 20, "percent", "exact", "a"],
-            ["oda_jp_total", "1992-01-01", "2010-12-31", "unspecified", 1_000_000_000, "USD", "exact", "a"],
-            ["oda_jp_total", "1992-01-01", "2018-12-31", "unspecified", 9_000_000_000, "USD", "exact", "b"],
-        ]
-    )
-    out = oda.implied_total_oda(agg)
-    assert len(out) == 1
-    assert out.loc[0, "implied_all_donors_usd_million"] == 5000.0  # 1,000 / 0.20
 
 
 def test_project_dates_prefers_agreement_then_completion_and_counts_by_decade():
@@ -113,9 +103,7 @@ def test_project_dates_prefers_agreement_then_completion_and_counts_by_decade():
     assert dates.loc["b", "date"] == "1963" and dates.loc["b", "date_kind"] == "completion"
     assert dates.loc["r", "date"] == "2013-04-30" and dates.loc["r", "date_kind"] == "agreement"
     assert dates["decade"].tolist() == ["1960s", "2010s", "2010s"]
-    mix = oda.instrument_mix(dates)
-    assert mix.loc["2010s"].tolist() == [1, 1, 2]
-    assert mix.loc["1960s"].tolist() == [1, 0, 1]
+    assert dates["completed"].tolist() == ["1963", "2018", ""]  # the earliest completion any source gives
 
     amounts = oda.project_amounts(projects)
     assert amounts["currency"].tolist() == ["JPY", "JPY", "USD"]
@@ -167,58 +155,68 @@ def test_milestones_table_takes_most_precise_date_and_keeps_disagreeing_pledges(
     assert table.loc["t", "pledged, all donors"] == "up to US$880.0 m; more than US$880.0 m"
     assert table.loc["t", "pledged by Japan"] == "up to US$200.0 m"
     assert table.loc["c", "type"] == "consultative group"
-    assert table.loc["t", "sources"] == "s1, s2"
+    assert table.loc["t", "sources"] == "s1; s2"
+    assert table.loc["t", "when"] == "22 Jun 1992"
+    named = oda.milestones_table(milestones, {"s1": "The Monitor", "s2": "The Times"})
+    assert named.loc["t", "sources"] == "The Monitor; The Times"
+    assert named.loc["c", "sources"] == "s3"  # a source without a name keeps its id
 
 
-def test_claim_evidence_compares_values_periods_and_flags_self_evidence():
-    claims = pd.DataFrame(
-        {
-            "claim_id": ["k1", "k2", "k3"],
-            "source_id": ["seed_x"] * 3,
-            "value": [20.0, 1968.0, 4.0],
-            "value_as_printed": ["20 percent", "1968", "four"],
-            "unit": ["percent", "year", "count"],
-            "period_start": [pd.NaT] * 3,
-            "period_end": [pd.NaT] * 3,
-            "subject": ["share", "first loan", "areas"],
-        }
-    )
+def test_net_oda_comparability_admits_only_one_year_paid_out_in_dollars():
     agg = agg_frame(
         [
-            ["oda_jp_share_of_kh_oda", "1992-01-01", "2010-12-31", "unspecified", 18, "percent", "exact", "off"],
-            ["oda_jp_share_of_kh_oda", "1992-01-01", "2018-02-02", "unspecified", 20, "percent", "exact", "seed_x"],
-            ["oda_jp_loans", "1968-01-01", "2009-12-31", "unspecified", 5, "JPY", "exact", "emb"],
+            ["oda_jp_total", "2006-04-01", "2007-03-31", "disbursement", 110.43e6, "USD", "exact", "a"],
+            ["oda_jp_grants", "2006-04-01", "2007-03-31", "disbursement", 54.2e6, "USD", "exact", "a"],
+            ["oda_jp_total", "2006-04-01", "2007-03-31", "disbursement", 13.252e9, "JPY", "exact", "a"],
+            ["oda_jp_total", "2016-01-01", "2019-12-31", "disbursement", 550e6, "USD", "more_than", "b"],
+            ["oda_jp_total", "2018-02-21", "2019-02-20", "unspecified", 134.38e6, "USD", "exact", "c"],
+            ["oda_jp_grants", None, "2006-03-31", "exchange_of_notes", 109e9, "JPY", "exact", "d"],
+            ["oda_jp_technical_cooperation", None, "2006-03-31", "jica_expenditure", 39e9, "JPY", "exact", "d"],
+            ["oda_jp_share_of_kh_oda", "1992-01-01", "2010-12-31", "unspecified", 18, "percent", "exact", "e"],
         ]
     )
-    links = [
-        {"claim_id": "k1", "dataset": "agg", "where": {"indicator": "oda_jp_share_of_kh_oda"}, "field": "value"},
-        {"claim_id": "k2", "dataset": "agg", "where": {"indicator": "oda_jp_loans"}, "field": "period_start"},
-    ]
-    out = oda.claim_evidence(claims, {"agg": agg}, links).set_index(["claim_id", "evidence_source"])
-    assert out.loc[("k1", "off"), "comparison"] == "differs by -2 points"
-    assert out.loc[("k1", "off"), "basis"] == "claim states no period"
-    assert out.loc[("k1", "seed_x"), "comparison"] == "from the same article (not independent)"
-    assert out.loc[("k2", "emb"), "comparison"] == "same year"
-    assert out.loc[("k2", "emb"), "evidence"] == "1968 (start of the 1968–2009 total)"
-    assert out.loc[("k3", ""), "comparison"] == "not checkable here"
+    reasons = oda.net_oda_comparability(agg).tolist()
+    assert reasons[0] == "comparable"
+    assert reasons[1] == "comparable (one part of a comparable total)"
+    assert reasons[2].startswith("in yen")
+    assert reasons[3] == "covers several years"
+    assert reasons[4] == "does not say whether agreed or paid out"
+    assert reasons[5] == "amounts agreed, not paid out"
+    assert reasons[6].startswith("JICA's cost")
+    assert reasons[7] == "a share, not an amount"
+
+    points = oda.net_oda_points(agg)
+    assert points["value_usd"].tolist() == [110.43e6]
+    assert (points.loc[0, "first_year"], points.loc[0, "last_year"]) == (2006, 2007)
+    assert points.loc[0, "period"] == "JFY2006"
 
 
-def test_claim_evidence_text_pattern_finds_wording():
-    claims = pd.DataFrame(
-        {"claim_id": ["k"], "source_id": ["seed_x"], "value": [1.0], "value_as_printed": ["biggest"],
-         "unit": ["rank"], "period_start": [pd.NaT], "period_end": [pd.NaT], "subject": ["rank"]}
+def test_net_oda_points_empty_when_nothing_is_comparable():
+    agg = agg_frame([["oda_jp_total", "1992-01-01", "2023-11-08", "unspecified", 4.319e9, "USD", "about", "a"]])
+    assert oda.net_oda_points(agg).empty
+
+
+def test_source_names_shorten_publishers_and_reject_unknown_ids():
+    sources = pd.DataFrame(
+        {
+            "source_id": ["cdc", "seed", "blog"],
+            "publisher": ["Council for the Development of Cambodia (CRDB/CDC)", None, "A blog (personal)"],
+            "title": ["Statement", "[Untitled article]", "Post"],
+            "published": ["2007-06", None, "2015-12-19"],
+        }
     )
-    table = pd.DataFrame(
-        {"source_id": ["p", "q"], "source_detail": ["“Japan, the largest aid donor, said”", "no match here"]}
-    )
-    links = [{"claim_id": "k", "dataset": "t", "pattern": r"(?:largest|biggest)[^.”]*donor", "field": "source_detail"}]
-    out = oda.claim_evidence(claims, {"t": table}, links)
-    assert out["evidence"].tolist() == ["“…largest aid donor…”"]
-    assert out["comparison"].tolist() == ["wording agrees (no ranking data)"]
+    names = oda.source_names(pd.Series(["blog", "cdc", "seed", "cdc"]), sources)
+    assert names.tolist() == ["A blog, 2015", "Council for the Development of Cambodia, 2007", "[Untitled article]",
+                              "Council for the Development of Cambodia, 2007"]
+    with pytest.raises(KeyError, match="nope"):
+        oda.source_names(pd.Series(["nope"]), sources)
 
 
-def test_claim_links_name_existing_datasets():
+def test_claim_links_name_existing_datasets_and_columns():
     import helpers
 
-    known = set(helpers.list_datasets())
-    assert {link["dataset"] for link in oda.CLAIM_LINKS} <= known
+    for link in oda.CLAIM_LINKS:
+        table = helpers.load(link["dataset"])
+        assert link["field"] in table, link
+        for column, wanted in link.get("where", {}).items():
+            assert (table[column] == wanted).any(), f"{link['claim_id']}: no {column} == {wanted!r}"

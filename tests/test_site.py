@@ -10,6 +10,7 @@ check the home page's headline numbers whatever the committed notebooks declare.
 from __future__ import annotations
 
 import base64
+import csv
 import io
 import json
 import re
@@ -387,3 +388,18 @@ def test_home_page_speaks_to_readers(headline_site):
 def test_stylesheet_falls_back_to_a_japanese_font(site):
     text = (site[0] / "index.html").read_text(encoding="utf-8")
     assert '"Noto Sans CJK JP"' in text and "Noto Sans JP" in text
+
+
+def test_verdicts_download_holds_every_claim_and_is_linked(site):
+    out, _ = site
+    verdicts = out / "data" / "verdicts.csv"
+    with verdicts.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with (data_dir() / "claims.csv").open(encoding="utf-8", newline="") as handle:
+        claim_ids = [row["claim_id"] for row in csv.DictReader(handle)]
+    assert [row["claim_id"] for row in rows] == claim_ids
+    assert {row["verdict"] for row in rows} <= set(helpers.VERDICT_LABELS)
+    catalogue = (out / "data.html").read_text(encoding="utf-8")
+    card = re.search(r'<article class="card" id="verdicts">.*?</article>', catalogue, re.S).group(0)
+    assert 'href="data/verdicts.csv" download' in card and f"<dt>Rows</dt><dd>{len(rows):,}</dd>" in card
+    assert 'href="data/verdicts.csv"' in (out / "index.html").read_text(encoding="utf-8")

@@ -35,7 +35,9 @@ explicit, documented fields of :class:`Tolerances`.
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -2061,8 +2063,38 @@ def _inputs() -> dict:
 
 
 def run_fact_check(tol: Tolerances | None = None) -> pd.DataFrame:
-    """Load the ledger and the evidence datasets of ``data/`` and fact-check every claim."""
-    return fact_check(tol=tol, **_inputs())
+    """Load the ledger and the evidence datasets of ``data/`` and fact-check every claim.
+
+    With the default tolerances the result is kept on disk (``.cache/factcheck/``), keyed by the
+    bytes of every data file and every module of this package, so the notebooks that show
+    verdicts do not each repeat the same fact-check; any change to data or code gives a new key.
+    """
+    if tol is not None:
+        return fact_check(tol=tol, **_inputs())
+    from helpers.paths import CACHE_DIR
+
+    stored = CACHE_DIR / "factcheck" / f"{_inputs_fingerprint()}.pkl"
+    if stored.exists():
+        return pd.read_pickle(stored)
+    result = fact_check(**_inputs())
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    partial = stored.with_suffix(f".{os.getpid()}.tmp")
+    result.to_pickle(partial)
+    partial.replace(stored)  # atomic: two kernels may finish the same fact-check at once
+    return result
+
+
+def _inputs_fingerprint() -> str:
+    """Digest of everything a default fact-check depends on: the data files and this package's code."""
+    from helpers.paths import data_dir
+
+    digest = hashlib.sha256()
+    files = sorted(p for p in data_dir().iterdir() if p.suffix in {".csv", ".json"})
+    files += sorted(Path(__file__).parent.glob("*.py"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def check_new_claims(new: pd.DataFrame, tol: Tolerances | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:

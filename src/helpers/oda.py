@@ -1,29 +1,29 @@
 """Japan's official development assistance (ODA) to Cambodia: tidy views of the curated ODA data.
 
-No annual series exists in ``data/``: the figures are cumulative totals, single fiscal years and
-12-month windows, each with its own period, currency and basis. The functions here keep those
-apart (never adding across bases or currencies), give every figure a readable period label, date
-the selected projects, and line up the seed articles' ODA claims with the records that bear on them.
+No annual series of Japan's aid exists in ``data/``: the figures are cumulative totals, single
+fiscal years and 12-month windows, each with its own period, currency and basis. The functions
+here keep those apart (never adding across bases or currencies), say which of them can be read
+against the World Bank's series of all net ODA Cambodia receives, give every figure a readable
+period label, and date the selected projects.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import pandas as pd
 
-from helpers.periods import QUALIFIER_WORDS, decimal_year, period_label
+from helpers.periods import MONTHS, QUALIFIER_WORDS, decimal_year, period_label
 
 __all__ = [
     "BASIS_LABELS",
     "CLAIM_LINKS",
     "INDICATOR_LABELS",
     "aggregates_table",
-    "claim_evidence",
+    "date_text",
     "format_amount",
-    "implied_total_oda",
-    "instrument_mix",
+    "net_oda_comparability",
+    "net_oda_points",
     "instrument_shares",
     "milestones_table",
     "project_amounts",
@@ -101,8 +101,10 @@ def aggregates_table(agg: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``basis``, ``currency``, ``figure``, ``period``, ``qualifier``, ``JPY billion``,
-        ``US$ million``, ``source_id``, plus ``period_start``/``period_end`` for plotting.
+        Columns ``basis``, ``currency``, ``figure``, ``period``, ``qualifier``, ``amount`` (as a
+        reader says it, see :func:`format_amount`), ``JPY billion``, ``US$ million``,
+        ``against_net_oda`` (see :func:`net_oda_comparability`), ``source_id``, plus
+        ``period_start``/``period_end`` for plotting.
 
     Examples
     --------
@@ -114,16 +116,138 @@ def aggregates_table(agg: pd.DataFrame) -> pd.DataFrame:
     ('to 31 Mar 2006', 13.3)
     """
     money = agg[agg["unit"].isin(["JPY", "USD"])].copy()
+    money["against_net_oda"] = net_oda_comparability(money)
     money["figure"] = money["indicator"].map(INDICATOR_LABELS).fillna(money["indicator"])
     money["basis"] = money["basis"].map(BASIS_LABELS).fillna(money["basis"])
     money["period"] = [period_label(s, e) for s, e in zip(money["period_start"], money["period_end"], strict=True)]
     money["currency"] = money["unit"]
+    money["amount"] = [format_amount(v, u, q) for v, u, q in zip(money["value"], money["unit"], money["qualifier"],
+                                                                 strict=True)]
     money["JPY billion"] = (money["value"] / 1e9).where(money["unit"] == "JPY").round(1)
     money["US$ million"] = (money["value"] / 1e6).where(money["unit"] == "USD").round(1)
     money["sort_start"] = money["period_start"].fillna(money["period_end"])
     money = money.sort_values(["basis", "currency", "figure", "sort_start", "period_end", "source_id"])
-    columns = ["basis", "currency", "figure", "period", "qualifier", "JPY billion", "US$ million", "source_id"]
+    columns = ["basis", "currency", "figure", "period", "qualifier", "amount", "JPY billion", "US$ million",
+               "against_net_oda", "source_id"]
+    columns += [c for c in PROVENANCE_COLUMNS if c in money]
     return money[columns + ["period_start", "period_end"]].reset_index(drop=True)
+
+
+# Columns saying how far a row's figure can be trusted; views keep them when the data has them.
+PROVENANCE_COLUMNS = ["read_in_source"]
+# Bases on which a figure counts money actually paid out, as the World Bank's net ODA series does.
+PAID_OUT_BASES = {"disbursement", "disbursement_net", "disbursement_gross"}
+# The longest window still read as "one year" against a yearly series (a fiscal year is 365 days).
+ONE_YEAR_DAYS = 366
+
+
+def net_oda_comparability(agg: pd.DataFrame) -> pd.Series:
+    """Say, for each money figure, whether it can be read against Cambodia's total net ODA received.
+
+    The World Bank series (WDI ``DT.ODA.ODAT.CD``) counts money paid out in a calendar year, in
+    current US dollars, net of loan repayments. A figure of Japan's aid is read against it only if
+    it too counts money paid out, in US dollars, over at most one year; every other figure gets
+    the reason it cannot be.
+
+    Parameters
+    ----------
+    agg : pandas.DataFrame
+        ``oda_aggregates`` rows (indicator, period_start, period_end, basis, unit).
+
+    Returns
+    -------
+    pandas.Series of str
+        Aligned with ``agg``: ``"comparable"`` or the reason, in reader words.
+
+    Examples
+    --------
+    >>> agg = pd.DataFrame({"indicator": ["oda_jp_total"] * 3, "basis": ["disbursement",
+    ...     "exchange_of_notes", "unspecified"], "unit": ["USD", "JPY", "USD"],
+    ...     "period_start": pd.to_datetime(["2006-04-01", None, "1992-01-01"]),
+    ...     "period_end": pd.to_datetime(["2007-03-31", "2006-03-31", "2010-12-31"])})
+    >>> net_oda_comparability(agg).tolist()
+    ['comparable', 'amounts agreed, not paid out', 'does not say whether agreed or paid out']
+    """
+    days = (agg["period_end"] - agg["period_start"]).dt.days
+    reasons = []
+    for basis, unit, span, indicator in zip(agg["basis"], agg["unit"], days, agg["indicator"], strict=True):
+        if unit not in {"USD", "JPY"}:
+            reasons.append("a share, not an amount")
+        elif basis in {"exchange_of_notes", "commitment"}:
+            reasons.append("amounts agreed, not paid out")
+        elif basis == "jica_expenditure":
+            reasons.append("JICA's cost of technical cooperation, not money paid to Cambodia")
+        elif basis not in PAID_OUT_BASES:
+            reasons.append("does not say whether agreed or paid out")
+        elif unit != "USD":
+            reasons.append("in yen (the World Bank series is in US dollars)")
+        elif pd.isna(span) or span > ONE_YEAR_DAYS:
+            reasons.append("covers several years")
+        elif indicator != "oda_jp_total":
+            reasons.append("comparable (one part of a comparable total)")
+        else:
+            reasons.append("comparable")
+    return pd.Series(reasons, index=agg.index, dtype="str")
+
+
+def net_oda_points(agg: pd.DataFrame) -> pd.DataFrame:
+    """Return Japan's aid totals that can be read against Cambodia's yearly net ODA received.
+
+    Only totals that :func:`net_oda_comparability` calls ``"comparable"``: paid out, in US
+    dollars, over one year at most. A Japanese fiscal year (April to March) straddles two
+    calendar years, so each point names both (``first_year``, ``last_year``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``period``, ``period_start``, ``period_end``, ``first_year``, ``last_year``,
+        ``value_usd``, ``basis``, ``source_id``; sorted by period.
+
+    Examples
+    --------
+    >>> agg = pd.DataFrame({"indicator": ["oda_jp_total", "oda_jp_grants"], "basis": ["disbursement"] * 2,
+    ...     "unit": ["USD"] * 2, "value": [110.43e6, 54.2e6], "source_id": ["cdc", "cdc"],
+    ...     "period_start": pd.to_datetime(["2006-04-01"] * 2), "period_end": pd.to_datetime(["2007-03-31"] * 2)})
+    >>> net_oda_points(agg)[["period", "first_year", "last_year"]].values.tolist()
+    [['JFY2006', 2006, 2007]]
+    """
+    points = agg[net_oda_comparability(agg) == "comparable"].copy()
+    points["period"] = [period_label(s, e) for s, e in zip(points["period_start"], points["period_end"], strict=True)]
+    points["first_year"] = points["period_start"].dt.year.astype("int64")
+    points["last_year"] = points["period_end"].dt.year.astype("int64")
+    points["basis"] = points["basis"].map(BASIS_LABELS).fillna(points["basis"])
+    points = points.rename(columns={"value": "value_usd"}).sort_values(["period_end", "source_id"])
+    columns = ["period", "period_start", "period_end", "first_year", "last_year", "value_usd", "basis", "source_id"]
+    columns += [c for c in PROVENANCE_COLUMNS if c in points]
+    return points[columns].reset_index(drop=True)
+
+
+def source_names(source_ids: pd.Series, sources: pd.DataFrame) -> pd.Series:
+    """Return each source as a reader names it: the publisher (without bracketed detail) and year.
+
+    Parameters
+    ----------
+    source_ids : pandas.Series of str
+    sources : pandas.DataFrame
+        ``helpers.load("sources")`` (source_id, publisher, title, published).
+
+    Examples
+    --------
+    >>> sources = pd.DataFrame({"source_id": ["a", "b"], "publisher": ["The Phnom Penh Post (print)", None],
+    ...     "title": ["T", "An article"], "published": [pd.Timestamp("2023-11-08"), pd.NaT]})
+    >>> source_names(pd.Series(["a", "b"]), sources).tolist()
+    ['The Phnom Penh Post, 2023', 'An article']
+    """
+    table = sources.set_index("source_id")
+    unknown = sorted(set(source_ids) - set(table.index))
+    if unknown:
+        raise KeyError(f"source_id(s) {unknown} are not in data/sources.csv")
+    names = {}
+    for sid, row in table.loc[sorted(set(source_ids))].iterrows():
+        name = row["publisher"].split(" (")[0] if pd.notna(row["publisher"]) else row["title"]
+        published = pd.to_datetime(row["published"]) if pd.notna(row["published"]) else pd.NaT
+        names[sid] = f"{name}, {published.year}" if pd.notna(published) else name
+    return source_ids.map(names)
 
 
 def instrument_shares(agg: pd.DataFrame) -> pd.DataFrame:
@@ -141,7 +265,8 @@ def instrument_shares(agg: pd.DataFrame) -> pd.DataFrame:
         One row per (period, basis, currency): ``grants``, ``loans``, ``technical_cooperation``
         (if given on the same basis), their qualifiers, and ``loan_share_percent`` =
         100 × loans / (grants + loans), rounded to 1 decimal. A ``more_than`` loan figure makes
-        the share a lower bound (``share_is`` says so). Sorted by period end.
+        the share a lower bound (``share_is`` says so). ``source_ids`` names the sources of the
+        pair. Sorted by period end.
 
     Examples
     --------
@@ -169,6 +294,9 @@ def instrument_shares(agg: pd.DataFrame) -> pd.DataFrame:
         for part in parts.values():
             row[part] = values["value"].get(part, float("nan"))
             row[f"{part}_qualifier"] = values["qualifier"].get(part, pd.NA)
+        row["source_ids"] = tuple(sorted(set(group["source_id"]))) if "source_id" in group else ()
+        for column in (c for c in PROVENANCE_COLUMNS if c in group):
+            row[column] = bool(group[column].all())
         total = row["grants"] + row["loans"]
         row["loan_share_percent"] = round(100 * row["loans"] / total, 1)
         lower = row["loans_qualifier"] == "more_than" and row["grants_qualifier"] == "exact"
@@ -198,40 +326,8 @@ def share_rows(agg: pd.DataFrame) -> pd.DataFrame:
     shares["period"] = [period_label(s, e) for s, e in zip(shares["period_start"], shares["period_end"], strict=True)]
     shares = shares.rename(columns={"value": "share_percent"})
     columns = ["period", "share_percent", "qualifier", "source_id", "period_start", "period_end"]
+    columns += [c for c in PROVENANCE_COLUMNS if c in shares]
     return shares.sort_values(["period_end", "source_id"])[columns].reset_index(drop=True)
-
-
-def implied_total_oda(agg: pd.DataFrame) -> pd.DataFrame:
-    """Return the all-donor ODA total implied by a share and Japan's total over the SAME period.
-
-    implied total = Japan's total ÷ (share / 100). Only pairs with identical ``period_start`` and
-    ``period_end`` and a US$ total are used; the result is a derived figure, not a source's.
-
-    Examples
-    --------
-    >>> agg = pd.DataFrame({"indicator": ["oda_jp_share_of_kh_oda", "oda_jp_total"],
-    ...     "period_start": [pd.Timestamp("2000-01-01")] * 2, "period_end": [pd.Timestamp("2001-12-31")] * 2,
-    ...     "value": [25.0, 500_000_000.0], "unit": ["percent", "USD"], "qualifier": ["exact"] * 2,
-    ...     "source_id": ["a", "a"]})
-    >>> float(implied_total_oda(agg)["implied_all_donors_usd_million"].iloc[0])
-    2000.0
-    """
-    shares = agg[agg["indicator"] == "oda_jp_share_of_kh_oda"]
-    totals = agg[(agg["indicator"] == "oda_jp_total") & (agg["unit"] == "USD")]
-    keys = ["period_start", "period_end"]
-    pairs = shares.merge(totals, on=keys, suffixes=("_share", "_total"))
-    pairs["period"] = [period_label(s, e) for s, e in zip(pairs["period_start"], pairs["period_end"], strict=True)]
-    out = pd.DataFrame(
-        {
-            "period": pairs["period"],
-            "japan_share_percent": pairs["value_share"],
-            "japan_total_usd_million": (pairs["value_total"] / 1e6).round(1),
-            "japan_total_qualifier": pairs["qualifier_total"],
-            "implied_all_donors_usd_million": (pairs["value_total"] / (pairs["value_share"] / 100) / 1e6).round(1),
-            "sources": pairs["source_id_share"] + " / " + pairs["source_id_total"],
-        }
-    )
-    return out.sort_values("period", ignore_index=True)
 
 
 def project_dates(projects: pd.DataFrame) -> pd.DataFrame:
@@ -250,7 +346,8 @@ def project_dates(projects: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Indexed by ``project_id``: ``name`` (the shortest name given), ``sector``, ``instrument``,
-        ``date``, ``date_kind``, ``year``, ``decimal_year``, ``decade`` (e.g. ``"1990s"``);
+        ``date``, ``date_kind``, ``year``, ``decimal_year``, ``decade`` (e.g. ``"1990s"``) and
+        ``completed`` (the earliest completion date any source gives, as text, or ``""``);
         sorted by decimal year, then id.
 
     Examples
@@ -275,6 +372,11 @@ def project_dates(projects: pd.DataFrame) -> pd.DataFrame:
             ordered = dated.assign(_x=[decimal_year(d, p) for d, p in zip(dated[col], dated[f"{col}_precision"],
                                                                          strict=True)]).sort_values("_x")
             date, precision = ordered[col].iloc[0], ordered[f"{col}_precision"].iloc[0]
+        finished = group.dropna(subset=["completion_date"])
+        finished = finished.assign(_x=[decimal_year(d, p) for d, p in zip(finished["completion_date"],
+                                   finished["completion_date_precision"], strict=True)]).sort_values("_x")
+        completed = (date_text(finished["completion_date"].iloc[0], finished["completion_date_precision"].iloc[0])
+                     if len(finished) else "")
         instruments = sorted(set(group["instrument"].dropna()))
         names = sorted(set(group["name"].dropna()), key=lambda n: (len(n), n))
         rows.append(
@@ -286,6 +388,7 @@ def project_dates(projects: pd.DataFrame) -> pd.DataFrame:
                 "date": date,
                 "date_kind": kind if pd.notna(date) else pd.NA,
                 "decimal_year": decimal_year(date, precision),
+                "completed": completed,
             }
         )
     out = pd.DataFrame(rows).set_index("project_id")
@@ -307,7 +410,8 @@ def project_amounts(projects: pd.DataFrame) -> pd.DataFrame:
         dollars in millions); sorted by currency, date, amount.
     """
     dates = project_dates(projects)
-    stated = projects.dropna(subset=["amount"])[["project_id", "currency", "amount", "amount_qualifier", "source_id"]]
+    columns = ["project_id", "currency", "amount", "amount_qualifier", "source_id"]
+    stated = projects.dropna(subset=["amount"])[columns + [c for c in PROVENANCE_COLUMNS if c in projects]]
     out = stated.merge(
         dates[["name", "instrument", "sector", "decimal_year"]], left_on="project_id", right_index=True, how="left"
     )
@@ -331,7 +435,7 @@ def project_summary(projects: pd.DataFrame) -> pd.DataFrame:
     """
     dates = project_dates(projects)
     amounts = project_amounts(projects)
-    table = dates[["name", "sector", "instrument", "date", "date_kind"]].copy()
+    table = dates[["name", "sector", "instrument", "date", "date_kind", "completed"]].copy()
     for currency, column in [("JPY", "yen (as stated)"), ("USD", "US$ (as stated)")]:
         rows = amounts[amounts["currency"] == currency]
         texts = [format_amount(v, currency, q) for v, q in zip(rows["amount"], rows["amount_qualifier"], strict=True)]
@@ -342,28 +446,6 @@ def project_summary(projects: pd.DataFrame) -> pd.DataFrame:
         )
         table[column] = joined.reindex(table.index).fillna("")
     return table
-
-
-def instrument_mix(dates: pd.DataFrame) -> pd.DataFrame:
-    """Count projects by decade (rows) and instrument (columns), with a total column.
-
-    Parameters
-    ----------
-    dates : pandas.DataFrame
-        The output of :func:`project_dates` (``decade`` and ``instrument``).
-
-    Examples
-    --------
-    >>> d = pd.DataFrame({"decade": ["1990s", "2010s", "2010s"], "instrument": ["grant", "loan", "grant"]})
-    >>> instrument_mix(d).loc["2010s"].tolist()
-    [1, 1, 2]
-    """
-    known = dates.dropna(subset=["instrument"])
-    table = pd.crosstab(known["decade"], known["instrument"])
-    table.columns.name = None
-    table.index.name = "decade"
-    table["total"] = table.sum(axis=1)
-    return table.sort_index()
 
 
 def volunteer_counts(volunteers: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -392,9 +474,32 @@ def volunteer_counts(volunteers: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
     return dated, undated, events
 
 
-def milestones_table(milestones: pd.DataFrame) -> pd.DataFrame:
+def date_text(date: str | None, precision: str | None) -> str:
+    """Return a partial date as a reader writes it: ``22 Jun 1992``, ``Jul 1996``, ``1993``.
+
+    Examples
+    --------
+    >>> date_text("1992-06-22", "day"), date_text("1996-07", "month"), date_text("1993", "year")
+    ('22 Jun 1992', 'Jul 1996', '1993')
+    >>> date_text(None, None)
+    ''
+    """
+    if not isinstance(date, str) or not date:
+        return ""
+    stamp = pd.Timestamp(date)
+    if precision == "day":
+        return f"{stamp.day} {MONTHS[stamp.month - 1]} {stamp.year}"
+    if precision == "month":
+        return f"{MONTHS[stamp.month - 1]} {stamp.year}"
+    return str(stamp.year)
+
+
+def milestones_table(milestones: pd.DataFrame, source_names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Return one row per aid-coordination milestone: the most precise date, place, Japan's role
     and every distinct pledge stated (in US$ as at the time), with the sources.
+
+    ``date`` (ISO, for sorting) and ``when`` (for readers) give the date; ``sources`` names each
+    source through ``source_names`` (source_id → name) when given, by its id otherwise.
 
     Examples
     --------
@@ -424,22 +529,23 @@ def milestones_table(milestones: pd.DataFrame) -> pd.DataFrame:
             {
                 "milestone_id": mid,
                 "date": best["date"],
+                "when": date_text(best["date"], best["date_precision"]),
                 "event": best["event"],
                 "type": best["event_type"].replace("_", " "),
                 "place": first_text("place"),
                 "japan_role": first_text("japan_role"),
                 "pledged, all donors": pledges("pledged_total", "pledged_total_qualifier"),
                 "pledged by Japan": pledges("pledged_japan", "pledged_japan_qualifier"),
-                "sources": ", ".join(sorted(set(group["source_id"]))),
+                "sources": "; ".join(sorted({(source_names or {}).get(i, i) for i in group["source_id"]})),
             }
         )
     out = pd.DataFrame(rows)
     return out.sort_values(["date", "milestone_id"], ignore_index=True).set_index("milestone_id")
 
 
-# How each ODA claim of the seed articles is matched to the data: a dataset and the rows that bear
-# on it (by identifiers, never by value), and the field holding the comparable date or number.
-# A ``pattern`` link searches the quoted sentences of a dataset instead (wording, not figures).
+# Which records bear on each aid claim of the seed articles, for the fact-check (helpers.factcheck)
+# to compare: a dataset and the rows (by identifiers, never by value), and the field holding the
+# comparable date or number. A ``pattern`` link searches a dataset's quoted sentences instead.
 CLAIM_LINKS: list[dict] = [
     {"claim_id": "c001_11", "dataset": "oda_projects", "where": {"project_id": "chroy_changvar_bridge_original"},
      "field": "completion_date"},
@@ -463,106 +569,3 @@ CLAIM_LINKS: list[dict] = [
     {"claim_id": "c004_12", "dataset": "aid_milestones",
      "where": {"milestone_id": "development_cooperation_policy_2024_2028"}, "field": "date"},
 ]
-
-
-def _evidence_period(row: pd.Series) -> tuple:
-    if "period_end" in row.index:
-        return (row.get("period_start"), row.get("period_end"))
-    return (pd.NaT, pd.NaT)
-
-
-def claim_evidence(
-    claims: pd.DataFrame, tables: Mapping[str, pd.DataFrame], links: list[dict] | None = None
-) -> pd.DataFrame:
-    """Line up each claim with the records that bear on it and say how they compare.
-
-    Parameters
-    ----------
-    claims : pandas.DataFrame
-        Rows of the claims ledger (claim_id, source_id, value, value_as_printed, unit,
-        period_start, period_end, subject).
-    tables : mapping of str to pandas.DataFrame
-        The datasets named in the links, loaded.
-    links : list of dict, optional
-        Defaults to :data:`CLAIM_LINKS`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per claim and evidence record (a claim with none gets one row saying so):
-        ``claim_id``, ``article``, ``claim``, ``evidence``, ``evidence_source``, ``comparison``
-        (same / differs / from the same article / wording only) and ``basis`` (whether the
-        periods match, or that the claim states none).
-
-    Examples
-    --------
-    >>> claims = pd.DataFrame({"claim_id": ["c1"], "source_id": ["seed_9"], "value": [1966.0],
-    ...     "value_as_printed": ["1966"], "unit": ["year"], "period_start": [pd.NaT], "period_end": [pd.NaT],
-    ...     "subject": ["Bridge completed"]})
-    >>> proj = pd.DataFrame({"project_id": ["b"], "completion_date": ["1963"], "source_id": ["press"]})
-    >>> links = [{"claim_id": "c1", "dataset": "p", "where": {"project_id": "b"}, "field": "completion_date"}]
-    >>> claim_evidence(claims, {"p": proj}, links)[["evidence", "comparison"]].iloc[0].tolist()
-    ['1963', 'differs (1963 vs 1966)']
-    """
-    links = CLAIM_LINKS if links is None else links
-    rows = []
-    for claim in claims.sort_values("claim_id").itertuples(index=False):
-        base = {
-            "claim_id": claim.claim_id,
-            "article": claim.source_id,
-            "claim": f"{claim.value_as_printed} — {claim.subject}",
-        }
-        found = 0
-        for link in (lk for lk in links if lk["claim_id"] == claim.claim_id):
-            table = tables[link["dataset"]]
-            if "pattern" in link:
-                texts = table[link["field"]].fillna("")
-                hits = table[texts.str.contains(link["pattern"], flags=re.IGNORECASE, regex=True)]
-                for _, hit in hits.sort_values("source_id").iterrows():
-                    match = re.search(link["pattern"], hit[link["field"]], flags=re.IGNORECASE)
-                    comparison = "wording agrees (no ranking data)"
-                    if hit["source_id"] == claim.source_id:
-                        comparison = "from the same article (not independent)"
-                    rows.append(base | {"evidence": f"“…{match.group(0)}…”", "evidence_source": hit["source_id"],
-                                        "comparison": comparison, "basis": "no figure"})
-                    found += 1
-                continue
-            mask = pd.Series(True, index=table.index)
-            for column, wanted in link["where"].items():
-                mask &= table[column] == wanted
-            for _, hit in table[mask].sort_values("source_id").iterrows():
-                rows.append(base | _compare(claim, hit, link["field"]))
-                found += 1
-        if not found:
-            rows.append(base | {"evidence": "no matching record in the data", "evidence_source": "",
-                                "comparison": "not checkable here", "basis": ""})
-    return pd.DataFrame(rows)
-
-
-def _compare(claim, hit: pd.Series, field: str) -> dict:
-    raw = hit[field]
-    if claim.unit == "year":
-        evidence_year = int(str(raw)[:4]) if not isinstance(raw, pd.Timestamp) else raw.year
-        if isinstance(raw, pd.Timestamp):
-            start, end = _evidence_period(hit)
-            shown = f"{evidence_year} (start of the {period_label(start, end)} total)"
-        else:
-            shown = str(raw)
-        basis = "event year"
-        comparison = (
-            "same year" if pd.notna(claim.value) and evidence_year == int(claim.value)
-            else f"differs ({evidence_year} vs {int(claim.value)})"
-        )
-    else:
-        start, end = _evidence_period(hit)
-        shown = f"{raw:g} {claim.unit} ({period_label(start, end)})"
-        comparison = "same value" if raw == claim.value else f"differs by {raw - claim.value:+g} points"
-        if pd.isna(claim.period_start) and pd.isna(claim.period_end):
-            basis = "claim states no period"
-        elif (claim.period_start, claim.period_end) == (start, end):
-            basis = "same period"
-        else:
-            basis = "different period"
-    if hit["source_id"] == claim.source_id:
-        comparison = "from the same article (not independent)"
-    return {"evidence": shown, "evidence_source": hit["source_id"], "comparison": comparison, "basis": basis}

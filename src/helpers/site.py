@@ -28,6 +28,7 @@ from typing import Any
 import nbformat
 
 from helpers.citations import CITATION_FILE, cite_collection, cite_resource, dataset_publishers
+from helpers.factcheck import write_verdicts_csv
 from helpers.findings import Finding, collect_findings
 from helpers.notebooks import notebook_paths
 from helpers.paths import REPO_ROOT, SITE_DIR, data_dir
@@ -54,6 +55,8 @@ ROOT_FILES = ("CITATION.cff", "LICENSE", "LICENSE-CONTENT.md")
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 
 COLLECTION = "Cambodia–Japan Relations Notebooks"
+# Every fact-checked claim with its verdict, written beside the datasets for download.
+VERDICTS_FILE = "data/verdicts.csv"
 # The home page shows at most this many headline numbers, the highest ranked first.
 HOME_HEADLINES = 7
 # Finding lines name this many publishers, then count the rest.
@@ -594,7 +597,8 @@ def index_body(
         f'<a href="data.html">data catalogue</a>, each file free to download) and '
         f'{_count(n_sources, "cited source")} (<a href="sources.html">list of sources</a>). Every '
         "number names its source; unknown values are left empty, estimates are marked, and where "
-        "sources disagree both figures are kept.</p>\n"
+        "sources disagree both figures are kept. The fact-check's verdict on every claim of the "
+        f'articles is a download of its own: <a href="{VERDICTS_FILE}" download>verdicts.csv</a>.</p>\n'
         f"{citation}"
     )
 
@@ -659,14 +663,8 @@ def findings_body(
     )
 
 
-def read_sources(folder: Path) -> list[dict[str, str]]:
-    """Return the rows of ``sources.csv`` in ``folder`` as dictionaries, in file order."""
-    with (folder / "sources.csv").open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def _read_csv(path: Path) -> list[dict[str, str]]:
-    """Return the rows of a CSV file as dictionaries."""
+    """Return the rows of a CSV file as dictionaries, in file order."""
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -791,8 +789,25 @@ def dataset_card(resource: dict[str, Any], folder: Path, used_by: Sequence[Noteb
     )
 
 
-def data_body(package: dict[str, Any], folder: Path, notebooks: Sequence[NotebookInfo]) -> str:
-    """Return the data catalogue: one short card per dataset, by theme, the details folded."""
+def verdicts_card(verdicts: Path) -> str:
+    """Return the catalogue's card for ``verdicts.csv``: every claim of the articles with its verdict."""
+    rows = _read_csv(verdicts)
+    columns = ", ".join(f"<code>{_e(c)}</code>" for c in (rows[0] if rows else {}))
+    return (
+        '<article class="card" id="verdicts"><h2>Fact-check verdicts: every claim of the articles</h2>\n'
+        "<p>Each figure or date the five news articles state, with the fact-check's verdict (consistent "
+        "with the evidence, conflicts with it, internally inconsistent, or unverifiable), the reason in "
+        "a sentence and the evidence it was compared with.</p>\n"
+        f'<dl class="facts"><dt>Rows</dt><dd>{len(rows):,}</dd></dl>\n'
+        f'<p><a href="{VERDICTS_FILE}" download>Download verdicts.csv</a> (CSV, {_size(verdicts)})</p>\n'
+        "<details><summary>Columns</summary>"
+        f"<p>{columns}. Derived from the claims ledger and the datasets above, so it changes only when "
+        "they do.</p></details></article>\n"
+    )
+
+
+def data_body(package: dict[str, Any], folder: Path, notebooks: Sequence[NotebookInfo], verdicts: Path) -> str:
+    """Return the data catalogue: one short card per dataset, by theme, the details folded; then the verdicts."""
     resources = sorted(package["resources"], key=lambda r: (r.get("theme", ""), r.get("title", r["name"])))
     cards = "".join(
         dataset_card(r, folder, [i for i in notebooks if r["name"] in i.datasets],
@@ -805,8 +820,9 @@ def data_body(package: dict[str, Any], folder: Path, notebooks: Sequence[Noteboo
         "CC BY 4.0. Every row names its source in the <code>source_id</code> column (see the "
         '<a href="sources.html">source list</a>); unknown values are left empty. Column types, units '
         'and rules for all files are in <a href="data/datapackage.json">datapackage.json</a> '
-        "(Frictionless Data Package).</p>\n"
-        f"{cards}"
+        "(Frictionless Data Package). The fact-check's verdict on every claim of the articles is "
+        '<a href="#verdicts">at the end</a>.</p>\n'
+        f"{cards}{verdicts_card(verdicts)}"
     )
 
 
@@ -950,7 +966,7 @@ def build_site(
     infos = [notebook_info(p, nb) for p, nb in zip(paths, nbs, strict=True)]
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     titles = {r["name"]: r.get("title", r["name"]) for r in package["resources"]}
-    sources = read_sources(folder)
+    sources = _read_csv(folder / "sources.csv")
     findings = collect_findings(paths)
     exporter = _exporter()
     for position, (info, nb) in enumerate(zip(infos, nbs, strict=True)):
@@ -967,8 +983,9 @@ def build_site(
     _write(out, "index.html", page("Home", home, nav_bar(infos, "index.html"), updated))
     _write(out, "findings.html", page("Findings", findings_body(findings, infos, package, folder),
                                       nav_bar(infos, "findings.html"), updated))
-    _write(out, "data.html", page("Data catalogue", data_body(package, folder, infos),
+    copy_downloads(package, folder, infos, out)
+    verdicts = write_verdicts_csv(out / VERDICTS_FILE)
+    _write(out, "data.html", page("Data catalogue", data_body(package, folder, infos, verdicts),
                                   nav_bar(infos, "data.html"), updated))
     _write(out, "sources.html", page("Sources", sources_body(sources), nav_bar(infos, "sources.html"), updated))
-    copy_downloads(package, folder, infos, out)
     print(f"Built {len(infos) + 4} page(s) in {time.perf_counter() - start:.1f} s: {out / 'index.html'}")
