@@ -13,10 +13,11 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
-from helpers.citations import CITATION_FILE, cite, cite_collection, read_citation_cff
+from helpers.citations import CITATION_FILE, cite, cite_collection, cite_source, read_citation_cff, references
 from helpers.paths import REPO_ROOT, data_dir
 from helpers.site import CC_BY, build_site
 
@@ -170,3 +171,34 @@ def test_catalogue_cites_each_dataset_beside_its_download(bare_site):
         section = catalogue.split(f'<article class="card" id="{resource["name"]}">', 1)[1].split("</article>", 1)[0]
         assert f'href="data/{resource["path"]}" download' in section
         assert "Cite as:" in section and cite(resource["name"]).replace("`", "") in _text(section)
+
+
+def test_references_list_the_datasets_then_fold_the_sources_with_their_count():
+    names = ["claims", "trade_reported"]
+    text = references(names).data
+    datasets, folded = text.split("<details>", 1)
+    assert [line for line in datasets.splitlines() if line.startswith("- ")] == [f"- {cite(n)}" for n in names]
+    cited = {*pd.read_csv(data_dir() / "claims.csv")["source_id"], *pd.read_csv(data_dir() / "trade_reported.csv")["source_id"]}
+    items = re.findall(r'^- <a id="source-([^"]+)"></a>(.*)$', folded, re.M)
+    assert f"<summary>Sources cited ({len(cited)})</summary>" in folded and folded.rstrip().endswith("</details>")
+    assert {sid for sid, _ in items} == cited
+    assert [line for _, line in items] == [cite_source(sid) for sid, _ in items]
+    leads = [re.sub(r"^\W+", "", line).casefold() for _, line in items]
+    assert leads == sorted(leads), "sources not in alphabetical order"
+
+
+def test_a_seed_is_cited_by_its_text_file_not_by_the_curators_notes():
+    line = cite_source("seed_000")
+    assert line.endswith("Text in seeds/000_f886adf7608621fe.txt.")
+    assert "reading aid" not in line and "outlet" not in line
+
+
+def test_folded_references_render_as_a_list_inside_the_fold():
+    """The site and nbconvert render Markdown outputs with mistune: the list must stay a list."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    rendered = markdown2html_mistune(references("trade_dots").data)
+    folded = rendered.split("<details>", 1)[1]
+    assert "<summary>Sources cited (1)</summary>" in folded
+    assert re.search(r'<ul>\s*<li><a id="source-imf_dots"></a>International Monetary Fund\.', folded)
+    assert "<li>" in rendered.split("<details>", 1)[0]  # the datasets list too

@@ -41,6 +41,8 @@ COLLECTION = "Cambodia–Japan Relations Notebooks"
 CITATION_FILE = REPO_ROOT / "CITATION.cff"
 FINDINGS_START = "<!-- findings:start -->"
 FINDINGS_END = "<!-- findings:end -->"
+# A seed article's text file, as its notes in sources.csv name it
+_SEED_FILE = re.compile(r"seeds/[\w.-]+\.txt")
 
 
 def sources_of(name: str) -> pd.DataFrame:
@@ -59,12 +61,23 @@ def sources_of(name: str) -> pd.DataFrame:
     return sources[sources["source_id"].isin(used)].sort_values("source_id", ignore_index=True)
 
 
+def _seed_file(notes: object) -> str | None:
+    """Return the ``seeds/`` file a seed source's notes name, or None (the rest of the notes is not cited)."""
+    match = _SEED_FILE.search(notes) if isinstance(notes, str) else None
+    return match.group(0) if match else None
+
+
 def cite_source(source_id: str) -> str:
     """Return one source as a reference line: publisher, title, date, URL or seed file.
+
+    The curators' notes in ``sources.csv`` are not cited; for a seed article, which has no URL,
+    only the file of its text in ``seeds/`` is taken from them.
 
     Examples
     --------
     >>> cite_source("seed_002").startswith("The Khmer Times")
+    True
+    >>> cite_source("seed_002").endswith("Text in seeds/002_793369b2c798ab3e.txt.")
     True
     """
     sources = load("sources").set_index("source_id")
@@ -75,8 +88,9 @@ def cite_source(source_id: str) -> str:
     parts.append(f"“{row['title']}”")
     if pd.notna(row["published"]):
         parts.append(str(row["published"]))
-    locator = row["url"] if pd.notna(row["url"]) else row["notes"]
-    if pd.notna(locator):
+    seed_file = _seed_file(row["notes"])
+    locator = row["url"] if pd.notna(row["url"]) else (f"Text in {seed_file}" if seed_file else None)
+    if locator:
         parts.append(str(locator))
     if pd.notna(row["accessed"]) and pd.notna(row["url"]):
         parts.append(f"accessed {row['accessed']:%Y-%m-%d}")
@@ -214,21 +228,42 @@ def source_line(names: str | Iterable[str], source_ids: Iterable[str] | None = N
 
 
 def references(names: str | Iterable[str]) -> Markdown:
-    """Return the Markdown reference list of a notebook: each dataset, then every source it cites.
+    """Return the Markdown reference list of a notebook: its datasets, then the sources they cite, folded.
+
+    The sources are a ``<details>`` block whose summary counts them, each a citation (publisher,
+    title, date, URL) ordered alphabetically and anchored by ``source-`` + its ``source_id``.
+
+    Parameters
+    ----------
+    names : str or iterable of str
+        The datasets the notebook draws on.
+
+    Returns
+    -------
+    IPython.display.Markdown
+        Displayed as the notebook's References; ``.data`` holds the Markdown text.
 
     Examples
     --------
-    >>> "trade_dots" in references("trade_dots").data
+    >>> text = references("trade_dots").data
+    >>> "dataset `trade_dots`" in text, "<summary>Sources cited (1)</summary>" in text
+    (True, True)
+    >>> '- <a id="source-imf_dots"></a>International Monetary Fund.' in text
     True
     """
     names = [names] if isinstance(names, str) else list(names)
-    lines = ["**Datasets**", ""]
     source_ids: list[str] = []
     for name in names:
-        lines.append(f"- {cite(name)}")
         source_ids += [s for s in sources_of(name)["source_id"] if s not in source_ids]
-    lines += ["", "**Sources**", ""]
-    lines += [f"- `{sid}`: {cite_source(sid)}" for sid in sorted(source_ids)]
+    citations = {sid: cite_source(sid) for sid in source_ids}
+    # Alphabetical as a reader scans it: quotes and brackets before a title do not count.
+    cited = sorted(citations.items(), key=lambda item: (re.sub(r"^\W+", "", item[1]).casefold(), item[0]))
+    lines = ["**Datasets**", "", *[f"- {cite(name)}" for name in names], ""]
+    if cited:
+        # Blank lines around the list let Markdown renderers format it inside the HTML block.
+        lines += ["<details>", f"<summary>Sources cited ({len(cited)})</summary>", ""]
+        lines += [f'- <a id="source-{sid}"></a>{text}' for sid, text in cited]
+        lines += ["", "</details>"]
     return Markdown("\n".join(lines))
 
 
