@@ -178,7 +178,7 @@ def test_references_list_the_datasets_then_fold_the_sources_with_their_count():
     text = references(names).data
     datasets, folded = text.split("<details>", 1)
     assert [line for line in datasets.splitlines() if line.startswith("- ")] == [f"- {cite(n)}" for n in names]
-    cited = {*pd.read_csv(data_dir() / "claims.csv")["source_id"], *pd.read_csv(data_dir() / "trade_reported.csv")["source_id"]}
+    cited = {sid for n in names for sid in pd.read_csv(data_dir() / f"{n}.csv")["source_id"]}
     items = re.findall(r'^- <a id="source-([^"]+)"></a>(.*)$', folded, re.M)
     assert f"<summary>Sources cited ({len(cited)})</summary>" in folded and folded.rstrip().endswith("</details>")
     assert {sid for sid, _ in items} == cited
