@@ -8,6 +8,7 @@ findings`` regenerates it).
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -227,11 +228,28 @@ def source_line(names: str | Iterable[str], source_ids: Iterable[str] | None = N
     return f"Source: {shown}. Data: {', '.join(names)}."
 
 
+def _source_item(source_id: str, citation: str, url: object) -> str:
+    """Return one source as an HTML list item anchored by its id, its URL linked.
+
+    Examples
+    --------
+    >>> _source_item("s1", "P. “T & U”. https://x.org/?a=1&b=2.", "https://x.org/?a=1&b=2")
+    '<li id="source-s1">P. “T &amp; U”. <a href="https://x.org/?a=1&amp;b=2">https://x.org/?a=1&amp;b=2</a>.</li>'
+    """
+    text = html.escape(citation, quote=False)
+    if isinstance(url, str) and url:
+        shown = html.escape(url, quote=False)
+        text = text.replace(shown, f'<a href="{html.escape(url)}">{shown}</a>', 1)
+    return f'<li id="source-{html.escape(source_id)}">{text}</li>'
+
+
 def references(names: str | Iterable[str]) -> Markdown:
     """Return the Markdown reference list of a notebook: its datasets, then the sources they cite, folded.
 
-    The sources are a ``<details>`` block whose summary counts them, each a citation (publisher,
-    title, date, URL) ordered alphabetically and anchored by ``source-`` + its ``source_id``.
+    The sources are one HTML block, a ``<details>`` whose summary counts them: each a citation
+    (publisher, title, date, URL) in alphabetical order, anchored by ``source-`` + its ``source_id``.
+    The block is whole HTML, without blank lines, so every renderer (JupyterLab, nbconvert and
+    the site, GitHub) keeps the list inside the fold.
 
     Parameters
     ----------
@@ -248,7 +266,7 @@ def references(names: str | Iterable[str]) -> Markdown:
     >>> text = references("trade_dots").data
     >>> "dataset `trade_dots`" in text, "<summary>Sources cited (1)</summary>" in text
     (True, True)
-    >>> '- <a id="source-imf_dots"></a>International Monetary Fund.' in text
+    >>> '<li id="source-imf_dots">International Monetary Fund.' in text
     True
     """
     names = [names] if isinstance(names, str) else list(names)
@@ -258,12 +276,12 @@ def references(names: str | Iterable[str]) -> Markdown:
     citations = {sid: cite_source(sid) for sid in source_ids}
     # Alphabetical as a reader scans it: quotes and brackets before a title do not count.
     cited = sorted(citations.items(), key=lambda item: (re.sub(r"^\W+", "", item[1]).casefold(), item[0]))
-    lines = ["**Datasets**", "", *[f"- {cite(name)}" for name in names], ""]
+    lines = ["**Datasets**", "", *[f"- {cite(name)}" for name in names]]
     if cited:
-        # Blank lines around the list let Markdown renderers format it inside the HTML block.
-        lines += ["<details>", f"<summary>Sources cited ({len(cited)})</summary>", ""]
-        lines += [f'- <a id="source-{sid}"></a>{text}' for sid, text in cited]
-        lines += ["", "</details>"]
+        urls = load("sources").set_index("source_id")["url"]
+        lines += ["", f"<details><summary>Sources cited ({len(cited)})</summary>", "<ul>"]
+        lines += [_source_item(sid, text, urls.get(sid)) for sid, text in cited]
+        lines += ["</ul></details>"]
     return Markdown("\n".join(lines))
 
 
