@@ -74,10 +74,7 @@ def test_surplus_years_first_and_sustained():
     assert trade.surplus_years(pd.Series([-1.0], index=[2000]))["first"] is None
 
 
-def test_peak_and_cagr():
-    values = pd.Series([2.0, 30.0, 8.0], index=[1990, 1993, 2018])
-    assert trade.peak(values) == (1993, 30.0)
-    assert trade.peak(values, exclude=pd.Series([False, True, False], index=values.index)) == (2018, 8.0)
+def test_cagr():
     assert trade.cagr(pd.Series([100.0, 200.0], index=[2000, 2001]), 2000, 2001) == pytest.approx(100.0)
     assert trade.cagr(pd.Series([100.0, 144.0], index=[2000, 2002]), 2000, 2002) == pytest.approx(20.0)
 
@@ -132,36 +129,13 @@ def claims_frame():
 
 
 def test_claims_are_placed_and_partial_years_marked():
-    placed = trade.claims_on_series(claims_frame(), ["trade_total"], {"seed_000": "The Post"}).set_index("claim_id")
+    placed = trade.claims_on_series(claims_frame(), ["trade_total"]).set_index("claim_id")
     assert placed.index.tolist() == ["c1", "c2", "c3"]  # the event year is not a US$ figure
-    assert placed.loc["c1", "label"] == "seed_000 (The Post)" and placed.loc["c2", "label"] == "seed_002"
     assert placed.loc["c1", "period"] == "Jan–Oct 2024" and not placed.loc["c1", "full_year"]
     assert placed.loc["c2", "full_year"] and placed.loc["c2", "x"] == 2016.0
     # Jan–Oct misses two months: placed 2/12 of a year before the end of 2024's annual position.
     assert placed.loc["c1", "x"] == pytest.approx(2024 - 2 / 12)
     assert not placed.loc["c3", "dated"] and pd.isna(placed.loc["c3", "x"])
-
-
-def test_claims_are_matched_to_the_closest_figure_of_their_period():
-    flows = pd.DataFrame(
-        {"year": [2016, 2016, 2022], "reporter": ["Cambodia", "Japan", "Cambodia"], "total": [120.0, 150.0, 194.0]}
-    )
-    reported = reported_frame(
-        [
-            ("trade_total", "2024-01-01", "2024-10-31", "KHM_customs", 176.0, False, "post"),
-            ("trade_total", "2024-01-01", "2024-12-31", "KHM_customs", 210.0, False, "later"),
-            ("trade_total", "2022-01-01", "2022-12-31", "JPN_customs", 250.0, False, "jetro"),
-        ]
-    )
-    placed = trade.claims_on_series(claims_frame(), ["trade_total"])
-    check = trade.claims_vs_series(placed, flows, reported).set_index("claim_id")
-    # c1 (Jan–Oct 2024) is compared only with the Jan–Oct row, not the full year.
-    assert check.loc["c1", "closest_source"] == "post" and check.loc["c1", "diff_pct"] == 0
-    # c2 (2016, 150) matches Japan's 150 exactly rather than Cambodia's 120.
-    assert check.loc["c2", "closest_basis"] == "Japan (IMF DOTS)"
-    # c3 has no period: compared with every full-year figure; 194 (Cambodia 2022) is closest to 195.
-    assert check.loc["c3", "closest_period"] == "2022" and check.loc["c3", "closest_usd"] == 194.0
-    assert check.loc["c3", "diff_pct"] == pytest.approx(1 / 194 * 100)
 
 
 def composition_frame():
@@ -184,16 +158,6 @@ def test_composition_is_split_by_direction_largest_first():
     assert trade.composition_by_direction(composition_frame(), 2020) == {}
 
 
-def test_listed_share_and_the_unlisted_remainder():
-    listed = trade.listed_share(composition_frame())
-    # 31.2 + 31.2 + 12.0 = 74.4 listed, 25.6 not itemised.
-    assert listed.loc[(2022, "kh_to_jp")].tolist() == [3, 74.4, 25.6]
-    assert listed.loc[(2022, "jp_to_kh")].tolist() == [1, 10.4, 89.6]
-    assert listed.loc[(2021, "kh_to_jp"), "unlisted_percent"] == 50.0
-
-
-
-
 def test_approvals_table_keeps_every_figure_apart():
     rows = pd.DataFrame(
         {
@@ -212,3 +176,61 @@ def test_approvals_table_keeps_every_figure_apart():
     assert table["projects"].tolist() == ["not given", "66", "141"]
     assert table["amount (US$ m)"].tolist() == ["about 801.0", "340.0", "more than 2,846.3"]
     assert table["source"].tolist() == ["b", "a", "c"]
+
+
+def partners_frame(rows):
+    return pd.DataFrame(rows, columns=["year", "partner", "flow", "value_usd", "estimate"])
+
+
+def test_partner_shares_divide_by_cambodias_own_world_total():
+    rows = partners_frame(
+        [
+            (2020, "WLD", "exports_fob", 200, False),
+            (2020, "JPN", "exports_fob", 12, False),
+            (2020, "CHN", "exports_fob", 50, True),
+            (2020, "WLD", "imports_cif", 400, False),
+            (2020, "CHN", "imports_cif", 100, False),
+            (2019, "WLD", "imports_cif", 300, False),  # no partner rows in 2019: no shares, no zeros
+        ]
+    )
+    shares = trade.partner_shares(rows).set_index(["flow", "partner", "year"])
+    assert shares.loc[("exports", "Japan", 2020), "share"] == 6.0
+    assert shares.loc[("exports", "China", 2020), "share"] == 25.0
+    assert bool(shares.loc[("exports", "China", 2020), "estimate"])
+    assert shares.loc[("imports", "China", 2020), "share"] == 25.0
+    assert len(shares) == 3
+
+
+def test_partner_shares_refuse_a_year_without_world_total():
+    rows = partners_frame([(2020, "JPN", "exports_fob", 12, False)])
+    with pytest.raises(ValueError, match="no world total for exports_fob 2020"):
+        trade.partner_shares(rows)
+
+
+def test_partner_shares_refuse_an_unknown_partner():
+    rows = partners_frame([(2020, "WLD", "exports_fob", 10, False), (2020, "XXX", "exports_fob", 1, False)])
+    with pytest.raises(ValueError, match="XXX"):
+        trade.partner_shares(rows)
+
+
+def test_spread_labels_keep_order_and_gap():
+    placed = trade.spread_labels({"Japan": 6.0, "China": 6.1, "United States": 30.0, "Korea": 1.0}, 2.0, floor=0.0)
+    heights = [placed[k] for k in ["Korea", "Japan", "China", "United States"]]
+    assert heights == sorted(heights)
+    assert min(b - a for a, b in zip(heights, heights[1:], strict=False)) >= 2.0 - 1e-9
+    assert placed["United States"] == 30.0  # far from the others: not moved
+    assert min(heights) >= 0.0
+
+
+def test_implied_totals_are_read_in_source_only_if_both_parts_were():
+    reported = reported_frame(
+        [
+            ("trade_exports_kh_to_jp", "2022-01-01", "2022-12-31", "JPN_customs", 300.0, False, "a"),
+            ("trade_imports_kh_from_jp", "2022-01-01", "2022-12-31", "JPN_customs", 100.0, False, "a"),
+            ("trade_exports_kh_to_jp", "2021-01-01", "2021-12-31", "JPN_customs", 200.0, False, "a"),
+            ("trade_imports_kh_from_jp", "2021-01-01", "2021-12-31", "JPN_customs", 90.0, False, "a"),
+        ]
+    )
+    reported["read_in_source"] = [True, True, True, False]
+    added = trade.implied_totals(reported).query("derived").set_index("value")
+    assert added["read_in_source"].to_dict() == {400.0: True, 290.0: False}

@@ -334,8 +334,14 @@ def _shorten(items: Sequence[str], keep: int = 5) -> str:
 
 
 def _md_cell(text: str) -> str:
-    """Return text safe inside a Markdown table cell (pipes escaped, one line)."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Return text safe inside a Markdown table cell (pipes and dollar signs escaped, one line).
+
+    Examples
+    --------
+    >>> _md_cell("US$587m | US$1,140m")
+    'US\\\\$587m \\\\| US\\\\$1,140m'
+    """
+    return " ".join(text.split()).replace("|", "\\|").replace("$", "\\$")
 
 
 def findings_markdown(findings: Sequence[Finding], data: Path | None = None) -> str:

@@ -34,7 +34,8 @@ class Finding:
     evidence_section: str | None = None
 
     def _repr_markdown_(self) -> tuple[str, dict]:
-        shown = f"**Finding.** {self.text}"
+        # A dollar sign is literal: two in one sentence must not open a maths span.
+        shown = "**Finding.** " + self.text.replace("$", "\\$")
         meta = {"key": self.key, "text": self.text, "datasets": list(self.datasets)}
         meta.update({k: v for k, v in (("headline", self.headline), ("rank", self.rank),
                                        ("section", self.evidence_section)) if v is not None})

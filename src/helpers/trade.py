@@ -21,18 +21,16 @@ __all__ = [
     "approvals_table",
     "balance_by_reporter",
     "cagr",
-    "claim_label",
     "claims_on_series",
-    "claims_vs_series",
-    "closest_figures",
     "composition_by_direction",
     "flows_by_reporter",
     "implied_totals",
     "is_full_year",
     "japan_shares",
-    "listed_share",
     "mirror_gap",
-    "peak",
+    "PARTNER_NAMES",
+    "partner_shares",
+    "spread_labels",
     "surplus_years",
 ]
 
@@ -219,22 +217,108 @@ def japan_shares(dots: pd.DataFrame) -> pd.DataFrame:
     return out.sort_index()
 
 
-def peak(values: pd.Series, exclude: pd.Series | None = None) -> tuple[int, float]:
-    """Return ``(year, value)`` of the highest value, optionally ignoring flagged years.
+# trade_partners partner code -> the name a reader knows (mainland China and Hong Kong apart).
+PARTNER_NAMES = {
+    "CHN": "China",
+    "HKG": "Hong Kong",
+    "JPN": "Japan",
+    "KOR": "South Korea",
+    "THA": "Thailand",
+    "USA": "United States",
+    "VNM": "Viet Nam",
+}
+_FLOW_WORDS = {"exports_fob": "exports", "imports_cif": "imports"}
+
+
+def partner_shares(partners: pd.DataFrame) -> pd.DataFrame:
+    """Return each partner's share of Cambodia's exports and of its imports, year by year.
+
+    Numerator and denominator both come from Cambodia's own reports (``trade_partners``), so a
+    share never mixes reporters. A year without a partner figure has no row (no share of zero).
+
+    Parameters
+    ----------
+    partners : pandas.DataFrame
+        ``helpers.load("trade_partners")``: ``year, partner, flow, value_usd, estimate``, with
+        the world total as partner ``WLD``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year``, ``partner`` (name from :data:`PARTNER_NAMES`), ``flow`` (``exports`` or
+        ``imports``), ``value_usd``, ``world_usd``, ``share`` (percent) and ``estimate`` (the
+        partner figure is an IMF estimate), sorted by flow, partner and year.
+
+    Raises
+    ------
+    ValueError
+        If a partner figure has no world total for its year and flow.
 
     Examples
     --------
-    >>> s = pd.Series([1.0, 9.0, 5.0], index=[2000, 2001, 2002])
-    >>> peak(s)
-    (2001, 9.0)
-    >>> peak(s, exclude=pd.Series([False, True, False], index=s.index))
-    (2002, 5.0)
+    >>> rows = pd.DataFrame({"year": [2020] * 3, "partner": ["JPN", "CHN", "WLD"],
+    ...                      "flow": ["exports_fob"] * 3, "value_usd": [6, 30, 100],
+    ...                      "estimate": [False, True, False]})
+    >>> partner_shares(rows)[["partner", "share", "estimate"]].values.tolist()
+    [['China', 30.0, True], ['Japan', 6.0, False]]
     """
-    kept = values.dropna()
-    if exclude is not None:
-        kept = kept[~exclude.reindex(kept.index, fill_value=False).astype(bool)]
-    year = kept.idxmax()
-    return int(year), float(kept[year])
+    world = partners[partners["partner"] == "WLD"].set_index(["flow", "year"])["value_usd"]
+    rows = partners[partners["partner"] != "WLD"]
+    keys = pd.MultiIndex.from_arrays([rows["flow"], rows["year"]])
+    world_usd = world.reindex(keys).to_numpy()
+    if pd.isna(world_usd).any():
+        missing = rows[pd.isna(world_usd)].iloc[0]
+        raise ValueError(f"trade_partners: no world total for {missing['flow']} {missing['year']}")
+    out = pd.DataFrame(
+        {
+            "year": rows["year"].astype(int).to_numpy(),
+            "partner": rows["partner"].map(PARTNER_NAMES).to_numpy(),
+            "flow": rows["flow"].map(_FLOW_WORDS).to_numpy(),
+            "value_usd": rows["value_usd"].astype("float64").to_numpy(),
+            "world_usd": world_usd.astype("float64"),
+            "estimate": rows["estimate"].fillna(False).astype(bool).to_numpy(),
+        }
+    )
+    if out["partner"].isna().any():
+        raise ValueError(f"trade_partners: unknown partner code(s) {sorted(set(rows['partner']) - set(PARTNER_NAMES))}")
+    out["share"] = out["value_usd"] / out["world_usd"] * 100
+    return out.sort_values(["flow", "partner", "year"], ignore_index=True)
+
+
+def spread_labels(values: dict[str, float], min_gap: float, floor: float | None = None) -> dict[str, float]:
+    """Return label heights near ``values`` but at least ``min_gap`` apart, keeping their order.
+
+    Labels that would collide form a group, centred on the mean of their values (and kept above
+    ``floor``), so lines can be labelled at their right-hand ends without labels overlapping.
+
+    Examples
+    --------
+    >>> spread_labels({"a": 6.0, "b": 6.1, "c": 30.0}, min_gap=2.0)
+    {'a': 5.05, 'b': 7.05, 'c': 30.0}
+    >>> spread_labels({"a": 0.5, "b": 1.0}, min_gap=2.0, floor=0.0)
+    {'a': 0.0, 'b': 2.0}
+    """
+    order = sorted(values, key=lambda k: (values[k], k))
+    groups: list[list[str]] = []  # each group: labels drawn min_gap apart from its bottom
+
+    def bottom(group: list[str]) -> float:
+        centre = sum(values[k] for k in group) / len(group)
+        low = centre - min_gap * (len(group) - 1) / 2
+        return max(low, floor) if floor is not None else low
+
+    for key in order:
+        groups.append([key])
+        while len(groups) > 1:
+            below, top = groups[-2], groups[-1]
+            if bottom(below) + min_gap * len(below) <= bottom(top) + 1e-9:
+                break
+            groups[-2:] = [below + top]
+    placed = {}
+    for group in groups:
+        start = bottom(group)
+        for i, key in enumerate(group):
+            placed[key] = round(start + i * min_gap, 6)
+    return placed
 
 
 def cagr(values: pd.Series, start: int, end: int) -> float:
@@ -287,7 +371,8 @@ def implied_totals(reported: pd.DataFrame) -> pd.DataFrame:
 
     Where one source gives Cambodia's exports to and imports from Japan for the same period and
     basis but no total, their sum is added as a ``trade_total`` row with ``derived`` = true (the
-    original rows get ``derived`` = false). Nothing is added where the source states a total.
+    original rows get ``derived`` = false). Nothing is added where the source states a total. An
+    added row counts as read in its source (``read_in_source``, when present) only if both parts were.
 
     Examples
     --------
@@ -315,24 +400,15 @@ def implied_totals(reported: pd.DataFrame) -> pd.DataFrame:
             "derived": True,
         },
         index=both,
-    ).reset_index()
+    )
+    if "read_in_source" in base:
+        read = exp.loc[both, "read_in_source"].astype(bool).to_numpy() & imp.loc[both, "read_in_source"].astype(bool)
+        added["read_in_source"] = read.to_numpy()
+    added = added.reset_index()
     return pd.concat([base, added], ignore_index=True)
 
 
-def claim_label(source_id: str, outlet: str | None) -> str:
-    """Return how a chart names a seed article: ``seed_000 (The Post)`` or just ``seed_001``.
-
-    Examples
-    --------
-    >>> claim_label("seed_001", None)
-    'seed_001'
-    """
-    return f"{source_id} ({outlet})" if isinstance(outlet, str) and outlet else source_id
-
-
-def claims_on_series(
-    claims: pd.DataFrame, indicators: list[str], outlets: dict[str, str] | None = None
-) -> pd.DataFrame:
+def claims_on_series(claims: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
     """Return the trade claims in US$ for the given indicators, ready to be placed on a time axis.
 
     Parameters
@@ -341,8 +417,6 @@ def claims_on_series(
         The claims ledger (``helpers.load("claims")``).
     indicators : list of str
         Indicator codes to keep (e.g. ``trade_total``).
-    outlets : dict, optional
-        ``source_id`` → outlet name, for the labels.
 
     Returns
     -------
@@ -350,7 +424,7 @@ def claims_on_series(
         The kept claims with ``period`` (label), ``full_year`` (bool), ``dated`` (bool: the
         claim states its period), ``x`` (a float year for plotting: the period's midpoint as a
         fraction of its year, so an annual figure sits at the year and a Jan–Oct figure a little
-        before it; missing for undated claims) and ``label``; sorted by indicator and claim_id.
+        before it; missing for undated claims); sorted by indicator and claim_id.
 
     Examples
     --------
@@ -372,125 +446,7 @@ def claims_on_series(
     # shifted left by the share of the year it misses, so it never sits on the annual point.
     missing = (12 - end.dt.month) / 12
     kept["x"] = (end.dt.year - missing).astype("float64")
-    names = outlets or {}
-    kept["label"] = [claim_label(s, names.get(s)) for s in kept["source_id"]]
     return kept.sort_values(["indicator", "claim_id"], ignore_index=True)
-
-
-def closest_figures(
-    claim: pd.Series, flows: pd.DataFrame, reported: pd.DataFrame, column: str, indicator: str
-) -> pd.DataFrame:
-    """Return the series values a claim can be compared with, closest first.
-
-    A dated claim is compared with figures for exactly its period: the DOTS reporters' values
-    for a calendar year (``column`` of :func:`flows_by_reporter`) and the ``trade_reported`` rows
-    with the same indicator, start and end. An undated claim is compared with every full-year
-    figure of the indicator (both sources), so the closest one suggests which year and basis
-    the speaker may have meant.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``period``, ``basis``, ``value``, ``source_id`` and ``diff_pct`` (claim minus
-        figure, as a percentage of the figure), sorted by absolute difference.
-
-    Examples
-    --------
-    >>> flows = pd.DataFrame({"year": [2016, 2016], "reporter": ["Cambodia", "Japan"], "total": [90.0, 150.0]})
-    >>> reported = pd.DataFrame(columns=["indicator", "period_start", "period_end", "reporter_basis",
-    ...                                  "value", "source_id"])
-    >>> claim = pd.Series({"value": 150.0, "period_start": "2016-01-01", "period_end": "2016-12-31"})
-    >>> closest_figures(claim, flows, reported, "total", "trade_total")["basis"].tolist()
-    ['Japan (IMF DOTS)', 'Cambodia (IMF DOTS)']
-    """
-    start, end = pd.to_datetime(claim["period_start"]), pd.to_datetime(claim["period_end"])
-    dated = pd.notna(start) and pd.notna(end)
-    dots = flows.dropna(subset=[column])
-    rep = reported[reported["indicator"] == indicator]
-    if dated:
-        full = start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31 and start.year == end.year
-        dots = dots[dots["year"] == start.year] if full else dots.iloc[0:0]
-        rep = rep[(pd.to_datetime(rep["period_start"]) == start) & (pd.to_datetime(rep["period_end"]) == end)]
-    else:
-        rep = rep[is_full_year(rep["period_start"], rep["period_end"])]
-    candidates = pd.concat(
-        [
-            pd.DataFrame(
-                {
-                    "period": dots["year"].astype(int).astype(str),
-                    "basis": dots["reporter"] + " (IMF DOTS)",
-                    "value": dots[column].astype("float64"),
-                    "source_id": "imf_dots",
-                }
-            ),
-            pd.DataFrame(
-                {
-                    "period": [period_label(s, e) for s, e in zip(rep["period_start"], rep["period_end"], strict=True)],
-                    "basis": rep["reporter_basis"].map(BASIS_LABELS)
-                    + (rep["derived"].map({True: ", exports + imports", False: ""}) if "derived" in rep else ""),
-                    "value": rep["value"].astype("float64"),
-                    "source_id": rep["source_id"],
-                }
-            ),
-        ],
-        ignore_index=True,
-    )
-    candidates["diff_pct"] = (claim["value"] - candidates["value"]) / candidates["value"] * 100
-    order = candidates["diff_pct"].abs().sort_values(kind="stable").index
-    return candidates.loc[order].reset_index(drop=True)
-
-
-def claims_vs_series(placed: pd.DataFrame, flows: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per claim with the closest series figure (see :func:`closest_figures`).
-
-    Parameters
-    ----------
-    placed : pandas.DataFrame
-        Output of :func:`claims_on_series` (indicators in :data:`FLOW_COLUMNS`).
-    flows, reported : pandas.DataFrame
-        :func:`flows_by_reporter` output and ``trade_reported`` (optionally with
-        :func:`implied_totals` applied).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``claim_id, label, indicator, period, full_year, dated, claimed_usd, closest_basis,
-        closest_period, closest_usd, closest_source, diff_pct``; the ``closest_*`` cells are
-        missing where no figure covers the claim's period.
-
-    Examples
-    --------
-    >>> flows = pd.DataFrame({"year": [2016], "reporter": ["Japan"], "total": [100.0]})
-    >>> reported = pd.DataFrame(columns=["indicator", "period_start", "period_end", "reporter_basis",
-    ...                                  "value", "source_id"])
-    >>> placed = pd.DataFrame({"claim_id": ["c1"], "label": ["seed_002"], "indicator": ["trade_total"],
-    ...                        "period": ["2016"], "full_year": [True], "dated": [True], "value": [110.0],
-    ...                        "period_start": ["2016-01-01"], "period_end": ["2016-12-31"]})
-    >>> check = claims_vs_series(placed, flows, reported)
-    >>> check.loc[0, "closest_basis"], float(check.loc[0, "diff_pct"])
-    ('Japan (IMF DOTS)', 10.0)
-    """
-    rows = []
-    for _, claim in placed.iterrows():
-        found = closest_figures(claim, flows, reported, FLOW_COLUMNS[claim["indicator"]], claim["indicator"])
-        best = found.iloc[0] if len(found) else pd.Series(dtype="object")
-        rows.append(
-            {
-                "claim_id": claim["claim_id"],
-                "label": claim["label"],
-                "indicator": claim["indicator"],
-                "period": claim["period"],
-                "full_year": bool(claim["full_year"]),
-                "dated": bool(claim["dated"]),
-                "claimed_usd": float(claim["value"]),
-                "closest_basis": best.get("basis"),
-                "closest_period": best.get("period"),
-                "closest_usd": best.get("value"),
-                "closest_source": best.get("source_id"),
-                "diff_pct": best.get("diff_pct"),
-            }
-        )
-    return pd.DataFrame(rows)
 
 
 def composition_by_direction(composition: pd.DataFrame, year: int) -> dict[str, pd.DataFrame]:
@@ -525,36 +481,6 @@ def composition_by_direction(composition: pd.DataFrame, year: int) -> dict[str, 
             continue
         part = part.sort_values(["share_percent", "product_group"], ascending=[False, True])
         out[direction] = part[["product_group", "share_percent"]].reset_index(drop=True)
-    return out
-
-
-def listed_share(composition: pd.DataFrame) -> pd.DataFrame:
-    """Total share of the listed product groups per year and direction, and the share left unlisted.
-
-    The unlisted share is ``100 - listed``: a derived figure (what the source does not itemise), not
-    a product group the source reports.
-
-    Parameters
-    ----------
-    composition : DataFrame
-        Rows of ``trade_composition``.
-
-    Returns
-    -------
-    DataFrame
-        Index (``year``, ``direction``); columns ``groups`` (count of listed groups), ``listed_percent``
-        and ``unlisted_percent``, both rounded to 1 decimal.
-
-    Examples
-    --------
-    >>> comp = pd.DataFrame({"year": [2022, 2022], "direction": ["kh_to_jp", "kh_to_jp"],
-    ...                      "share_percent": [31.2, 12.0]})
-    >>> listed_share(comp).loc[(2022, "kh_to_jp")].tolist()
-    [2.0, 43.2, 56.8]
-    """
-    grouped = composition.groupby(["year", "direction"])["share_percent"]
-    out = pd.DataFrame({"groups": grouped.size(), "listed_percent": grouped.sum().round(1)})
-    out["unlisted_percent"] = (100 - out["listed_percent"]).round(1)
     return out
 
 
