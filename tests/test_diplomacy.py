@@ -217,7 +217,133 @@ def test_subjects_by_era_orders_by_total_and_keeps_empty_eras():
     assert table["War and isolation"].sum() == 0
 
 
-# --- seeds and claims -------------------------------------------------------------------------
+# --- conflicts --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("as many as 44 Japanese merchant ships sailed ... between 1604 and 1635", 1635),
+        ("44 ships, 1604 to 1645", 1645),
+        ("from 1604–1616", 1616),
+        ("signed in 1955", None),
+    ],
+)
+def test_period_end_year(text, end):
+    assert dp.period_end_year(text) == end
+
+
+def test_conflict_table_names_publishers_and_sorts():
+    rows = pd.DataFrame(
+        {
+            "date": ["2023", "2022-11-12"],
+            "date_precision": ["year", "day"],
+            "source_id": ["seed_001", "nova"],
+            "source_detail": ["defining it as a comprehensive strategic partnership this year", "elevata"],
+        }
+    )
+    sources = pd.DataFrame({"source_id": ["nova", "seed_001"], "publisher": ["Agenzia Nova", None],
+                            "title": ["Cambogia-Giappone", "[Prak Sokhonn lauds relations]"]})
+    out = dp.conflict_table(rows, sources)
+    assert out["date"].tolist() == ["2022-11-12", "2023"]
+    assert out["publisher"].tolist() == ["Agenzia Nova", "[Prak Sokhonn lauds relations]"]  # title when no publisher
+    assert out["span_end"].isna().all()
+
+
+# --- disputed dates and relations year ---------------------------------------------------------
+
+
+def test_distinct_events_counts_a_disputed_visit_once():
+    ev = events_frame(
+        [
+            ("tokyo_march", "1953-03", "month", "leaders_visit_summit", "KHM", "Tokyo", "seed_002", None),
+            ("tokyo_april", "1953-04", "month", "leaders_visit_summit", "KHM", "Tokyo", "blog", None),
+            ("kishi", "1957", "year", "leaders_visit_summit", "JPN", "Phnom Penh", "seed_002", None),
+        ]
+    )
+    ev["conflict_group"] = ["sihanouk_1953", "sihanouk_1953", None]
+    assert dp.distinct_events(ev)["event_id"].tolist() == ["tokyo_march", "kishi"]
+    table = dp.visits_by_period(ev, 1950, 1959, trips=True)
+    assert table.loc["1950–1954"].tolist() == [1, 0, 0, 0]  # two versions of one trip
+    assert table.loc["1955–1959"].tolist() == [0, 1, 0, 0]
+    assert dp.events_by_group_and_era(ev).loc["Leaders' visits and summits", "total"] == 2
+
+
+def test_relations_year_reads_the_levels_and_refuses_a_missing_row():
+    levels = pd.DataFrame({"level": ["strategic_partnership", "diplomatic_relations"], "date": ["2013", "1953-01-09"]})
+    assert dp.relations_year(levels) == 1953
+    with pytest.raises(ValueError, match="diplomatic_relations"):
+        dp.relations_year(levels.iloc[:1])
+
+
+# --- UN voting alignment -----------------------------------------------------------------------
+
+
+def votes_frame(rows):
+    """Build an un_votes_khm_jpn-like frame from (rcid, date, issues, cambodia_vote, japan_vote)."""
+    return pd.DataFrame(rows, columns=["rcid", "date", "issues", "cambodia_vote", "japan_vote"])
+
+
+VOTES = votes_frame(
+    [
+        (1, "1976-10-01", "co", "yes", "yes"),  # 1976: few joint votes (1 of 1 alike)
+        (2, "1977-10-01", "hr", None, "yes"),  # 1977: Japan votes, Cambodia does not
+        (3, "1979-10-01", "hr;me", "yes", "abstain"),
+        (4, "1979-10-02", "me", "no", "no"),
+        (5, "1979-10-03", "", "abstain", "abstain"),
+        (6, "1979-10-04", "nu", "yes", None),  # Japan absent: not a joint vote
+    ]
+    + [(100 + i, "1980-11-01", "di", "yes", "yes" if i < 7 else "no") for i in range(10)]
+)
+
+
+def test_joint_votes_leave_out_absences_and_count_every_kind_of_alike():
+    joint = dp.joint_votes(VOTES)
+    assert 6 not in set(joint["rcid"]) and 2 not in set(joint["rcid"])
+    assert dict(zip(joint["rcid"], joint["alike"], strict=True)) == {
+        1: True, 3: False, 4: True, 5: True, **{100 + i: i < 7 for i in range(10)}
+    }
+
+
+def test_agreement_by_year_keeps_gaps_as_gaps():
+    table = dp.agreement_by_year(VOTES, 1976, 1980)
+    assert table.index.tolist() == [1976, 1977, 1978, 1979, 1980]
+    assert table["basis"].tolist() == ["few joint votes", "no joint vote", "no roll call",
+                                       "few joint votes", "full"]
+    japan_absent = dp.agreement_by_year(votes_frame([(1, "1956-11-06", "", "yes", None)]), 1956, 1956)
+    assert japan_absent.loc[1956, "basis"] == "no joint vote"  # Cambodia voted, but not beside Japan
+    assert table.loc[1979, ["roll_calls", "cambodia_votes", "joint_votes", "alike"]].tolist() == [4, 4, 3, 2]
+    assert table.loc[1979, "share_alike"] == pytest.approx(200 / 3)
+    assert table.loc[1980, "share_alike"] == pytest.approx(70.0)
+    assert table.loc[[1977, 1978], "share_alike"].isna().all()  # never bridged
+
+
+def test_agreement_by_issue_counts_a_roll_call_under_each_issue():
+    periods = {"late 1970s": (1976, 1979), "1980": (1980, 1980)}
+    table = dp.agreement_by_issue(VOTES, periods).set_index(["period", "issue"])
+    assert table.loc[("late 1970s", "Palestinian conflict"), "joint_votes"] == 2  # rcid 3 and 4
+    assert table.loc[("late 1970s", "Palestinian conflict"), "share_alike"] == pytest.approx(50.0)
+    assert table.loc[("late 1970s", "Human rights"), "joint_votes"] == 1  # rcid 2 has no Cambodian vote
+    assert table.loc[("late 1970s", "Human rights"), "share_alike"] == 0.0
+    assert pd.isna(table.loc[("late 1970s", "Economic development"), "share_alike"])
+    assert table.loc[("1980", "Arms control and disarmament"), "alike"] == 7
+
+
+def test_vote_pairs_cross_tabulates_joint_votes():
+    pairs = dp.vote_pairs(VOTES, 1979, 1980)
+    assert pairs.loc["yes", "abstain"] == 1 and pairs.loc["no", "no"] == 1 and pairs.loc["yes", "yes"] == 7
+    assert int(pairs.to_numpy().sum()) == 13
+
+
+def test_bad_vote_is_named_with_its_row_and_field():
+    bad = votes_frame([(1, "2019-12-27", "hr", "yes", "maybe")])
+    with pytest.raises(ValueError, match=r"row 0: field japan_vote is 'maybe'"):
+        dp.agreement_by_year(bad, 2019, 2019)
+    with pytest.raises(ValueError, match="unknown codes"):
+        dp.agreement_by_issue(votes_frame([(1, "2019-12-27", "xx", "yes", "yes")]), {"all": (2019, 2019)})
+
+
+# --- links and counts the fact-check builds on --------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -279,86 +405,6 @@ def test_seed_years_prefers_manifest_then_ledger_then_record():
     ]
 
 
-def test_anniversary_bases():
-    levels = pd.DataFrame({"level": ["diplomatic_relations", "strategic_partnership"], "date": ["1953-01-09", "2013"]})
-    ev = events_frame(
-        [
-            ("law", "1992-06", "month", "peacekeeping", "none", "", "s", None),
-            ("police", "1993", "year", "peacekeeping", "JPN", "", "s", None),
-            ("treaty", "1955", "year", "treaty_agreement", "KHM", "", "s", None),
-        ]
-    )
-    assert dp.anniversary_bases(ev, levels) == {"relations": 1953, "peacekeeping": 1992}
-
-
-def anniversary_claims():
-    return pd.DataFrame(
-        {
-            "claim_id": ["c1", "c2", "c3", "c4", "c5"],
-            "source_id": ["seed_003", "seed_003", "seed_002", "seed_001", "seed_002"],
-            "indicator": ["dipl_anniversary_years"] * 4 + ["dipl_event_year"],
-            "quote": [
-                "Next year will mark the 75th anniversary of the bilateral relationship.",
-                "As this year marks the 30th anniversary of Japan's peacekeeping operation",
-                "Both countries upgraded ... in 2013, as both countries commemorated their 60th anniversary.",
-                "a celebration of the 70th Anniversary of Diplomatic Relations",
-                "In 1955, both countries signed a Treaty of Amity.",
-            ],
-            "value": [75.0, 30.0, 60.0, 70.0, 1955.0],
-            "value_as_printed": ["75th", "30th", "60th", "70th", "1955"],
-            "period_start": pd.to_datetime([None, None, "2013-01-01", None, "1955-01-01"]),
-            "subject": ["Anniversary of the relationship", "Anniversary of Japan's peacekeeping operation",
-                        "Anniversary of relations", "Anniversary of relations", "Treaty of Amity"],
-        }
-    )
-
-
-def test_anniversary_check_by_hand():
-    years = pd.DataFrame({"source_id": ["seed_001", "seed_002", "seed_003"], "year": [2023, 2018, 2022]})
-    out = dp.anniversary_check(anniversary_claims(), years, {"relations": 1953, "peacekeeping": 1992})
-    assert out["claim_id"].tolist() == ["c1", "c2", "c3", "c4"]  # the event-year row is not an anniversary
-    by_id = out.set_index("claim_id")
-    # c1: written 2022, 'next year' = 2023; 2023 - 1953 = 70, claimed 75
-    assert by_id.loc["c1", ["year_meant", "record", "difference", "verdict"]].tolist() == [2023, 70, 5, "disagrees"]
-    # c2: 2022 - 1992 = 30 (peacekeeping base)
-    assert by_id.loc["c2", ["anniversary_of", "record", "verdict"]].tolist() == ["peacekeeping", 30, "agrees"]
-    # c3: its own period 2013 (not the 2018 of the article): 2013 - 1953 = 60
-    assert by_id.loc["c3", ["year_meant", "record", "verdict"]].tolist() == [2013, 60, "agrees"]
-    # c4: no 'this/next year': the year written, 2023 - 1953 = 70
-    assert by_id.loc["c4", ["year_meant", "record", "verdict"]].tolist() == [2023, 70, "agrees"]
-
-
-def test_event_year_check_verdicts():
-    claims = pd.DataFrame(
-        {
-            "claim_id": ["a", "b", "c", "d", "e", "f"],
-            "source_id": ["seed_002", "seed_001", "seed_002", "seed_000", "seed_003", "seed_002"],
-            "indicator": ["dipl_event_year"] * 6,
-            "value": [1955.0, 1990.0, 1956.0, None, 1980.0, 1980.0],
-            "value_as_printed": ["1955", "1990s", "1956", "November 25", "late 1980s", "1980s"],
-        }
-    )
-    ev = pd.DataFrame(
-        {
-            "event_id": ["treaty", "tokyo", "visit"],
-            "date": ["1955-12-09", "1990-06", "2024-11-25"],
-            "source_id": ["worldjpn", "kantei", "seed_000"],
-        }
-    )
-    matches = {"a": "treaty", "b": "tokyo", "c": "treaty", "d": "visit", "e": None, "f": "tokyo"}
-    out = dp.event_year_check(claims, ev, matches).set_index("claim_id")
-    assert out["verdict"].to_dict() == {
-        "a": "agrees",
-        "b": "agrees",  # 1990s vs June 1990: same decade
-        "c": "disagrees",  # 1956 vs 1955
-        "d": "no year printed",
-        "e": "not in record",
-        "f": "disagrees",  # 1980s vs 1990
-    }
-    assert out.loc["a", "independent"] and not out.loc["d", "independent"]
-    assert pd.isna(out.loc["e", "independent"])
-
-
 def test_count_check_summits_visits_and_memoranda():
     claims = pd.DataFrame(
         {
@@ -397,36 +443,3 @@ def test_count_check_summits_visits_and_memoranda():
     assert out.loc["mou", ["year_meant", "record", "verdict"]].tolist() == [2023, 3, "agrees"]
     assert out.loc["navy", "verdict"] == "not checkable"
     assert pd.isna(out.loc["navy", "record"])
-
-
-# --- conflicts --------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "end"),
-    [
-        ("as many as 44 Japanese merchant ships sailed ... between 1604 and 1635", 1635),
-        ("44 ships, 1604 to 1645", 1645),
-        ("from 1604–1616", 1616),
-        ("signed in 1955", None),
-    ],
-)
-def test_period_end_year(text, end):
-    assert dp.period_end_year(text) == end
-
-
-def test_conflict_table_names_publishers_and_sorts():
-    rows = pd.DataFrame(
-        {
-            "date": ["2023", "2022-11-12"],
-            "date_precision": ["year", "day"],
-            "source_id": ["seed_001", "nova"],
-            "source_detail": ["defining it as a comprehensive strategic partnership this year", "elevata"],
-        }
-    )
-    sources = pd.DataFrame({"source_id": ["nova", "seed_001"], "publisher": ["Agenzia Nova", None],
-                            "title": ["Cambogia-Giappone", "[Prak Sokhonn lauds relations]"]})
-    out = dp.conflict_table(rows, sources)
-    assert out["date"].tolist() == ["2022-11-12", "2023"]
-    assert out["publisher"].tolist() == ["Agenzia Nova", "[Prak Sokhonn lauds relations]"]  # title when no publisher
-    assert out["span_end"].isna().all()

@@ -109,3 +109,12 @@ def test_event_types_and_sides_are_from_the_vocabulary():
     for key, actors in zip(frame["event_id"], frame["actors"], strict=True):
         for pair in filter(None, actors.split(";")):
             assert ":" in pair, f"{key}: actor {pair!r} is not 'role: name'"
+
+
+
+def test_every_subject_area_has_a_reader_label():
+    """The agreements heat map shows words, never a raw code: every subject area needs a label."""
+    from helpers.diplomacy import SUBJECT_LABELS
+
+    unlabelled = sorted(set(read("agreements")["subject_area"]) - set(SUBJECT_LABELS))
+    assert not unlabelled, f"agreements: subject_area without a label in SUBJECT_LABELS: {unlabelled}"

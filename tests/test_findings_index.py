@@ -22,6 +22,7 @@ from helpers.__main__ import update_readme
 from helpers.citations import (
     FINDINGS_END,
     FINDINGS_START,
+    _md_cell,
     dataset_publishers,
     findings_markdown,
     replace_findings_section,
@@ -46,7 +47,7 @@ def test_readme_lists_every_finding_once():
     section = README.read_text(encoding="utf-8").split(FINDINGS_START)[1].split(FINDINGS_END)[0]
     findings = collect_findings(notebook_paths())
     for item in findings:
-        assert section.count(" ".join(item.text.split()).replace("|", "\\|")) == 1, item.key
+        assert section.count(_md_cell(item.text)) == 1, item.key
         assert f"(notebooks/{item.notebook}.ipynb)" in section
     rows = len(findings) + 2 if findings else 0  # header and rule, then one row per finding
     assert section.count("\n| ") == rows

@@ -1,9 +1,10 @@
-"""Diplomacy: timelines, visit counts, agreement subjects and checks of the seeds' dated claims.
+"""Diplomacy: timelines, visit counts, agreement subjects, UN voting alignment and institutional ties.
 
 The functions take the curated datasets (``diplomatic_events``, ``agreements``,
-``partnership_levels``, ``claims``) as loaded by :func:`helpers.load` and return small tidy
-frames for the diplomacy notebook. Dates in the datasets are ISO text at three precisions
-(``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``); nothing here invents a finer date than the source gave.
+``partnership_levels``, ``un_votes_khm_jpn``, ``igo_joint_memberships``, ``diplomatic_exchange``)
+as loaded by :func:`helpers.load` and return small tidy frames for the diplomacy notebook.
+Dates in the datasets are ISO text at three precisions (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``);
+nothing here invents a finer date than the source gave.
 """
 
 from __future__ import annotations
@@ -17,27 +18,33 @@ from helpers.periods import decimal_year
 
 __all__ = [
     "CLAIM_EVENT_MATCHES",
+    "count_check",
+    "events_mentioned_by_seed",
+    "relative_year_offset",
+    "seed_years",
+    "ISSUE_LABELS",
+    "MIN_JOINT_VOTES",
+    "SUBJECT_LABELS",
+    "agreement_by_issue",
+    "agreement_by_year",
+    "distinct_events",
+    "joint_votes",
+    "relations_year",
+    "vote_pairs",
     "ERAS",
     "EVENT_GROUPS",
     "VISIT_TYPES",
-    "anniversary_bases",
-    "anniversary_check",
     "assign_era",
     "conflict_table",
-    "count_check",
-    "event_year_check",
     "KEY_EVENTS",
     "milestones",
     "timeline_labels",
     "events_by_group_and_era",
-    "events_mentioned_by_seed",
     "five_year_period",
     "merge_trips",
     "period_end_year",
-    "relative_year_offset",
     "shade_eras",
     "era_spans",
-    "seed_years",
     "subjects_by_era",
     "tidy_events",
     "visits_by_period",
@@ -68,6 +75,35 @@ EVENT_GROUPS: dict[str, str] = {
     "other": "Other",
 }
 
+# Readable names of the agreements' subject areas (the data hold short codes).
+SUBJECT_LABELS: dict[str, str] = {
+    "aid": "Aid",
+    "defence_security": "Defence and security",
+    "digital": "Digital",
+    "education_culture": "Education and culture",
+    "energy": "Energy",
+    "environment": "Water and environment",
+    "governance": "Governance",
+    "infrastructure": "Infrastructure",
+    "labour_migration": "Labour migration",
+    "other": "Peace and friendship",
+    "payments_finance": "Payments and finance",
+    "trade_investment": "Trade and investment",
+}
+
+# The six issue codes of the UN voting data, with the codebook's label for each.
+ISSUE_LABELS: dict[str, str] = {
+    "hr": "Human rights",
+    "me": "Palestinian conflict",
+    "nu": "Nuclear weapons and nuclear material",
+    "di": "Arms control and disarmament",
+    "co": "Colonialism",
+    "ec": "Economic development",
+}
+# A year's share of votes alike is drawn as a full point only when it rests on this many joint votes.
+MIN_JOINT_VOTES = 10
+_VOTES = {"yes", "no", "abstain"}
+
 # Event types that count as a high-level visit or summit.
 VISIT_TYPES = ("leaders_visit_summit", "ministerial_visit")
 
@@ -78,32 +114,6 @@ KEY_EVENTS: dict[str, str] = {
     "e2013_strategic_partnership": "strategic partnership",
     "e2023_csp_begins_per_japan": "comprehensive strategic partnership",
 }
-
-# Which recorded event each dated claim of the ledger refers to (editorial matching). Where
-# the record holds the event from a source other than the claiming seed, that row is chosen,
-# so that the check is not a seed compared with itself. None: the record lacks the event.
-CLAIM_EVENT_MATCHES: dict[str, str | None] = {
-    "c000_01": "e2024_vice_minister_siem_reap",
-    "c000_09": "e2023_asean_japan_commemorative_summit",
-    "c001_01": "e2023_70th_anniversary_reception",
-    "c001_08": "e2022_manet_yamazaki",
-    "c001_12": "e1990_tokyo_meeting",
-    "c002_03": "e1953_sihanouk_tokyo",
-    "c002_04": "e1954_reparations_waiver",
-    "c002_05": "e1955_treaty_of_amity",
-    "c002_06": "e1957_kishi_visit",
-    "c002_12": "e2013_strategic_partnership",
-    "c002_28": "e2018_consular_office_siem_reap",
-    "c003_01": None,
-    "c003_06": None,
-    "c004_01": "e2023_hun_manet_kishida_tokyo",
-    "c004_06": "e2023_hun_manet_kishida_tokyo",
-    "c004_14": "e2023_hun_manet_kishida_tokyo",
-}
-
-_SEED_ID = re.compile(r"seed_\d{3}")
-_YEAR = re.compile(r"(1[5-9]\d{2}|20\d{2})")
-
 
 def era_spans() -> dict[str, str]:
     """Return each era's name with the years it covers, for axis labels.
@@ -186,6 +196,8 @@ def tidy_events(events: pd.DataFrame) -> pd.DataFrame:
 def events_by_group_and_era(events: pd.DataFrame) -> pd.DataFrame:
     """Count events per timeline group (rows) and era (columns), with a total column.
 
+    The records of one event from several sources (one ``conflict_group``) count once.
+
     Examples
     --------
     >>> ev = pd.DataFrame({"date": ["1955", "2013-12-15", "2023"], "date_precision": ["year", "day", "year"],
@@ -194,7 +206,7 @@ def events_by_group_and_era(events: pd.DataFrame) -> pd.DataFrame:
     >>> int(table.loc["Leaders' visits and summits", "Strategic partnership"]), int(table.loc["Anniversaries", "total"])
     (1, 1)
     """
-    tidy = tidy_events(events)
+    tidy = tidy_events(distinct_events(events) if "conflict_group" in events else events)
     columns = [BEFORE_RELATIONS] + [name for name, _, _ in ERAS]
     rows = list(dict.fromkeys(EVENT_GROUPS.values()))
     table = pd.crosstab(tidy["group"], tidy["era"]).reindex(index=rows, columns=columns, fill_value=0)
@@ -344,6 +356,8 @@ def visits_by_period(
 ) -> pd.DataFrame:
     """Count high-level visits and summits per period (five years by default) and visitor side.
 
+    The records of one visit from several sources (one ``conflict_group``) count once.
+
     Parameters
     ----------
     events : pandas.DataFrame
@@ -371,6 +385,8 @@ def visits_by_period(
     [1, 1, 0, 0]
     """
     rows = events[events["event_type"].isin(list(types))]
+    if "conflict_group" in rows:
+        rows = distinct_events(rows)
     if trips:
         rows = merge_trips(rows)
     rows = rows.assign(period=[five_year_period(year_of(d), width) for d in rows["date"]])
@@ -400,6 +416,271 @@ def subjects_by_era(agreements: pd.DataFrame) -> pd.DataFrame:
     table = table.loc[order["subject_area"]]
     table.index.name, table.columns.name = "subject area", None
     return table
+
+
+def period_end_year(text: str) -> int | None:
+    """Return the last year of a span written 'between 1604 and 1635' or '1604 to 1645'.
+
+    Examples
+    --------
+    >>> period_end_year("sailed to Cambodia ... between 1604 and 1645"), period_end_year("in 1955")
+    (1645, None)
+    """
+    found = re.search(r"(?:between\s+)?(\d{4})\s*(?:and|to|–|-)\s*(\d{4})", text)
+    return int(found.group(2)) if found else None
+
+
+def conflict_table(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Put the rows of one conflict group side by side with who says what.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Rows of ``diplomatic_events`` or ``partnership_levels`` sharing a ``conflict_group``
+        (columns ``date``, ``date_precision``, ``source_id``, ``source_detail``).
+    sources : pandas.DataFrame
+        ``sources``, for the publisher and title.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``date``, ``precision``, ``span_end`` (last year of a span in the quote, if any),
+        ``source_id``, ``publisher``, ``quote``; sorted by date then source.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"date": ["1604"], "date_precision": ["year"], "source_id": ["s"],
+    ...                   "source_detail": ["between 1604 and 1635"]})
+    >>> s = pd.DataFrame({"source_id": ["s"], "publisher": ["Post"], "title": ["T"]})
+    >>> conflict_table(r, s)[["span_end", "publisher"]].to_dict("records")
+    [{'span_end': 1635, 'publisher': 'Post'}]
+    """
+    out = rows[["date", "date_precision", "source_id", "source_detail"]].merge(
+        sources[["source_id", "publisher", "title"]], on="source_id", how="left"
+    )
+    out["publisher"] = out["publisher"].fillna(out["title"])
+    out["span_end"] = out["source_detail"].map(period_end_year).astype("Int64")
+    out = out.rename(columns={"date_precision": "precision", "source_detail": "quote"})
+    return out[["date", "precision", "span_end", "source_id", "publisher", "quote"]].sort_values(
+        ["date", "source_id"], ignore_index=True
+    )
+
+
+def relations_year(levels: pd.DataFrame) -> int:
+    """Return the year diplomatic relations were established, from ``partnership_levels``.
+
+    Examples
+    --------
+    >>> relations_year(pd.DataFrame({"level": ["diplomatic_relations"], "date": ["1953-01-09"]}))
+    1953
+    """
+    dates = levels.loc[levels["level"] == "diplomatic_relations", "date"]
+    if dates.empty:
+        raise ValueError("partnership_levels: no row with level 'diplomatic_relations'")
+    return int(dates.map(year_of).min())
+
+
+def distinct_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Keep one row per event: the records of one event (one ``conflict_group``) count once.
+
+    A conflict group holds the records of one event from several sources, whether they agree on
+    its date or not. The earliest-dated record is kept, so a count never doubles an event; rows
+    without a conflict group are all kept.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"event_id": ["a", "b", "c"], "date": ["1953-04", "1953-03", "1955"],
+    ...                    "conflict_group": ["tokyo", "tokyo", None]})
+    >>> distinct_events(ev)["event_id"].tolist()
+    ['b', 'c']
+    """
+    grouped = events["conflict_group"].fillna("").astype(str) != ""
+    ordered = events[grouped].sort_values(["date", "event_id"], kind="stable")
+    first = ordered.drop_duplicates("conflict_group")
+    return pd.concat([events[~grouped], first]).sort_values(["date", "event_id"], kind="stable", ignore_index=True)
+
+
+def _check_votes(votes: pd.DataFrame) -> None:
+    for column in ("cambodia_vote", "japan_vote"):
+        cast = votes[column].fillna("")
+        bad = cast[(cast != "") & ~cast.isin(_VOTES)]
+        if not bad.empty:
+            row = bad.index[0]
+            raise ValueError(f"un_votes_khm_jpn row {row}: field {column} is {bad.iloc[0]!r}, "
+                             f"expected one of {sorted(_VOTES)} or empty")
+
+
+def joint_votes(votes: pd.DataFrame) -> pd.DataFrame:
+    """Return the roll calls in which both countries voted, with ``year`` and ``alike``.
+
+    Voting alike means the same recorded vote: both yes, both no or both abstain. A roll call in
+    which either country cast no vote (absent, not participating, not a member) is not a joint
+    vote and is left out: an absence is not a vote.
+
+    Parameters
+    ----------
+    votes : pandas.DataFrame
+        ``un_votes_khm_jpn``: ``rcid``, ``date``, ``issues``, ``cambodia_vote``, ``japan_vote``
+        (empty or missing where no vote was cast).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The joint roll calls with added ``year`` (int) and ``alike`` (bool).
+
+    Raises
+    ------
+    ValueError
+        If a vote is neither yes, no, abstain nor empty (the row and field are named).
+
+    Examples
+    --------
+    >>> v = pd.DataFrame({"rcid": [1, 2, 3], "date": ["2019-12-27"] * 3, "issues": ["hr", "", "me"],
+    ...                   "cambodia_vote": ["no", "yes", "yes"], "japan_vote": ["abstain", None, "yes"]})
+    >>> joint_votes(v)[["rcid", "alike"]].to_dict("records")
+    [{'rcid': 1, 'alike': False}, {'rcid': 3, 'alike': True}]
+    """
+    _check_votes(votes)
+    cambodia, japan = votes["cambodia_vote"].fillna(""), votes["japan_vote"].fillna("")
+    both = votes[(cambodia != "") & (japan != "")].copy()
+    both["year"] = pd.to_datetime(both["date"]).dt.year.astype("int64")
+    both["alike"] = both["cambodia_vote"] == both["japan_vote"]
+    return both.reset_index(drop=True)
+
+
+def agreement_by_year(votes: pd.DataFrame, first_year: int, last_year: int) -> pd.DataFrame:
+    """Count roll calls, joint votes and votes alike per year, every year of the span shown.
+
+    Parameters
+    ----------
+    votes : pandas.DataFrame
+        ``un_votes_khm_jpn``.
+    first_year, last_year : int
+        The span; a year without any roll call in the data still gets a row (all zeros).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``year``; columns ``roll_calls`` (roll calls in which either country voted),
+        ``cambodia_votes``, ``joint_votes``, ``alike``, ``share_alike`` (per cent of joint votes,
+        missing where there is none: a gap, never filled in) and ``basis``: ``"full"`` (at least
+        :data:`MIN_JOINT_VOTES` joint votes), ``"few joint votes"``, ``"no joint vote"`` (roll calls
+        were held but the two never both voted) or ``"no roll call"``.
+
+    Examples
+    --------
+    >>> v = pd.DataFrame({"rcid": [1, 2, 3], "date": ["1977-10-01", "1979-10-01", "1979-11-01"], "issues": [""] * 3,
+    ...                   "cambodia_vote": [None, "yes", "no"], "japan_vote": ["yes", "yes", "yes"]})
+    >>> t = agreement_by_year(v, 1977, 1979)
+    >>> t["basis"].tolist(), t.loc[1979, "share_alike"]
+    (['no joint vote', 'no roll call', 'few joint votes'], np.float64(50.0))
+    """
+    _check_votes(votes)
+    years = pd.to_datetime(votes["date"]).dt.year
+    index = pd.RangeIndex(first_year, last_year + 1, name="year")
+    cast = votes["cambodia_vote"].fillna("") != ""
+    joint = joint_votes(votes)
+    out = pd.DataFrame(
+        {
+            "roll_calls": years.value_counts(),
+            "cambodia_votes": years[cast].value_counts(),
+            "joint_votes": joint["year"].value_counts(),
+            "alike": joint.loc[joint["alike"], "year"].value_counts(),
+        }
+    ).reindex(index).fillna(0).astype("int64")
+    out["share_alike"] = (100 * out["alike"] / out["joint_votes"].where(out["joint_votes"] > 0)).astype("float64")
+    out["basis"] = "full"
+    out.loc[out["joint_votes"] < MIN_JOINT_VOTES, "basis"] = "few joint votes"
+    out.loc[out["joint_votes"] == 0, "basis"] = "no joint vote"
+    out.loc[out["roll_calls"] == 0, "basis"] = "no roll call"
+    return out
+
+
+def agreement_by_issue(votes: pd.DataFrame, periods: Mapping[str, tuple[int, int]]) -> pd.DataFrame:
+    """Share of joint votes alike per issue and period; a roll call counts under each of its issues.
+
+    Parameters
+    ----------
+    votes : pandas.DataFrame
+        ``un_votes_khm_jpn`` (``issues``: ``;``-separated codes of :data:`ISSUE_LABELS`).
+    periods : mapping of str to (int, int)
+        Period name -> (first year, last year), both inclusive.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``period``, ``issue`` (the codebook label), ``joint_votes``, ``alike``,
+        ``share_alike`` (per cent); issues in :data:`ISSUE_LABELS` order within each period.
+
+    Examples
+    --------
+    >>> v = pd.DataFrame({"rcid": [1, 2], "date": ["2000-01-01", "2001-01-01"], "issues": ["hr;me", "hr"],
+    ...                   "cambodia_vote": ["yes", "yes"], "japan_vote": ["yes", "abstain"]})
+    >>> t = agreement_by_issue(v, {"2000s": (2000, 2009)})
+    >>> row = t.set_index("issue").loc["Human rights"]
+    >>> int(row["joint_votes"]), float(row["share_alike"])
+    (2, 50.0)
+    """
+    joint = joint_votes(votes)
+    joint = joint.assign(issue=joint["issues"].fillna("").str.split(";")).explode("issue")
+    joint = joint[joint["issue"] != ""]
+    unknown = sorted(set(joint["issue"]) - set(ISSUE_LABELS))
+    if unknown:
+        raise ValueError(f"un_votes_khm_jpn: field issues holds unknown codes {unknown}")
+    rows = []
+    for period, (first, last) in periods.items():
+        within = joint[joint["year"].between(first, last)]
+        for code, label in ISSUE_LABELS.items():
+            alike = within.loc[within["issue"] == code, "alike"]
+            share = 100 * alike.mean() if len(alike) else float("nan")
+            rows.append((period, label, len(alike), int(alike.sum()), share))
+    return pd.DataFrame(rows, columns=["period", "issue", "joint_votes", "alike", "share_alike"])
+
+
+def vote_pairs(votes: pd.DataFrame, first_year: int, last_year: int) -> pd.DataFrame:
+    """Cross-tabulate Cambodia's vote against Japan's in the joint votes of a span of years.
+
+    Examples
+    --------
+    >>> v = pd.DataFrame({"rcid": [1, 2], "date": ["2019-12-27"] * 2, "issues": ["", ""],
+    ...                   "cambodia_vote": ["yes", "yes"], "japan_vote": ["abstain", "yes"]})
+    >>> vote_pairs(v, 2019, 2019).loc["yes"].tolist()
+    [1, 0, 1]
+    """
+    joint = joint_votes(votes)
+    joint = joint[joint["year"].between(first_year, last_year)]
+    order = ["yes", "no", "abstain"]
+    table = pd.crosstab(joint["cambodia_vote"], joint["japan_vote"]).reindex(index=order, columns=order, fill_value=0)
+    table.index.name, table.columns.name = "Cambodia", "Japan"
+    return table.astype("int64")
+
+
+# --- Links and counts the fact-check (helpers.factcheck) builds on --------------------------------
+# The notebook shows the fact-check's verdicts; these tables and rules are what the fact-check reads.
+
+# Which recorded event each dated claim of the ledger refers to (editorial matching). Where
+# the record holds the event from a source other than the claiming seed, that row is chosen,
+# so that the check is not a seed compared with itself. None: the record lacks the event.
+CLAIM_EVENT_MATCHES: dict[str, str | None] = {
+    "c000_01": "e2024_vice_minister_siem_reap",
+    "c000_09": "e2023_asean_japan_commemorative_summit",
+    "c001_01": "e2023_70th_anniversary_reception",
+    "c001_08": "e2022_manet_yamazaki",
+    "c001_12": "e1990_tokyo_meeting",
+    "c002_03": "e1953_sihanouk_tokyo",
+    "c002_04": "e1954_reparations_waiver",
+    "c002_05": "e1955_treaty_of_amity",
+    "c002_06": "e1957_kishi_visit",
+    "c002_12": "e2013_strategic_partnership",
+    "c002_28": "e2018_consular_office_siem_reap",
+    "c003_01": None,
+    "c003_06": None,
+    "c004_01": "e2023_hun_manet_kishida_tokyo",
+    "c004_06": "e2023_hun_manet_kishida_tokyo",
+    "c004_14": "e2023_hun_manet_kishida_tokyo",
+}
+
+_SEED_ID = re.compile(r"seed_\d{3}")
 
 
 def relative_year_offset(quote: str) -> int | None:
@@ -499,134 +780,6 @@ def seed_years(manifest: pd.DataFrame, claims: pd.DataFrame, events: pd.DataFram
     return out
 
 
-def anniversary_bases(events: pd.DataFrame, levels: pd.DataFrame) -> dict[str, int]:
-    """Return the base year of each kind of anniversary the seeds count.
-
-    ``relations``: the year diplomatic relations were established (``partnership_levels``);
-    ``peacekeeping``: the first year of a peacekeeping event in ``diplomatic_events``.
-
-    Examples
-    --------
-    >>> ev = pd.DataFrame({"date": ["1993", "1992-06"], "event_type": ["peacekeeping", "peacekeeping"]})
-    >>> lv = pd.DataFrame({"level": ["diplomatic_relations"], "date": ["1953-01-09"]})
-    >>> anniversary_bases(ev, lv)
-    {'relations': 1953, 'peacekeeping': 1992}
-    """
-    relations = levels.loc[levels["level"] == "diplomatic_relations", "date"].map(year_of).min()
-    peacekeeping = events.loc[events["event_type"] == "peacekeeping", "date"].map(year_of).min()
-    return {"relations": int(relations), "peacekeeping": int(peacekeeping)}
-
-
-def _anniversary_kind(subject: str) -> str:
-    return "peacekeeping" if "peacekeeping" in subject.lower() else "relations"
-
-
-def anniversary_check(claims: pd.DataFrame, years: pd.DataFrame, bases: Mapping[str, int]) -> pd.DataFrame:
-    """Compare each anniversary a seed claims with the count the record implies.
-
-    The year the anniversary falls in is the claim's own period when it has one; otherwise the
-    year the seed was written, shifted by 'last/this/next year' in the quote (a quote without such
-    words is taken to speak of its own year). The record's count is that year minus the base year.
-
-    Parameters
-    ----------
-    claims : pandas.DataFrame
-        The claims ledger; rows with indicator ``dipl_anniversary_years`` are checked.
-    years : pandas.DataFrame
-        Output of :func:`seed_years`.
-    bases : mapping
-        Output of :func:`anniversary_bases`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per claim: ``claim_id``, ``source_id``, ``anniversary_of``, ``as_printed``,
-        ``claimed``, ``year_meant``, ``year_basis``, ``record``, ``difference``, ``verdict``.
-
-    Examples
-    --------
-    >>> cl = pd.DataFrame({"claim_id": ["x"], "source_id": ["seed_003"], "indicator": ["dipl_anniversary_years"],
-    ...                    "quote": ["Next year will mark the 75th anniversary"], "value": [75.0],
-    ...                    "value_as_printed": ["75th"], "period_start": [pd.NaT], "subject": ["relationship"]})
-    >>> yrs = pd.DataFrame({"source_id": ["seed_003"], "year": [2022], "basis": ["record"]})
-    >>> anniversary_check(cl, yrs, {"relations": 1953})[["record", "difference", "verdict"]].to_dict("records")
-    [{'record': 70, 'difference': 5, 'verdict': 'disagrees'}]
-    """
-    written = years.set_index("source_id")["year"]
-    rows = []
-    for c in claims[claims["indicator"] == "dipl_anniversary_years"].itertuples(index=False):
-        kind = _anniversary_kind(c.subject)
-        if pd.notna(c.period_start):
-            year, basis = int(pd.Timestamp(c.period_start).year), "period in the claims ledger"
-        else:
-            offset = relative_year_offset(c.quote)
-            year = int(written[c.source_id]) + (offset or 0)
-            words = {-1: "last year", 0: "this year", 1: "next year"}.get(offset, "no year stated")
-            basis = f"seed written {int(written[c.source_id])}; '{words}'"
-        record = year - bases[kind]
-        claimed = int(c.value)
-        rows.append(
-            (c.claim_id, c.source_id, kind, c.value_as_printed, claimed, year, basis, record, claimed - record,
-             "agrees" if claimed == record else "disagrees")
-        )
-    columns = ["claim_id", "source_id", "anniversary_of", "as_printed", "claimed", "year_meant", "year_basis",
-               "record", "difference", "verdict"]
-    return pd.DataFrame(rows, columns=columns).sort_values("claim_id", ignore_index=True)
-
-
-def event_year_check(
-    claims: pd.DataFrame, events: pd.DataFrame, matches: Mapping[str, str | None] = CLAIM_EVENT_MATCHES
-) -> pd.DataFrame:
-    """Compare each event year a seed claims with the year of the matching event in the record.
-
-    A claim printed as a decade ('1990s') is compared at decade precision. A claim whose text
-    prints no year cannot disagree and is marked 'no year printed'; a claim with no matching
-    event is 'not in record'. ``independent`` says whether the record's row comes from a source
-    other than the claiming seed (otherwise the check only confirms the transcription).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``claim_id``, ``source_id``, ``as_printed``, ``claimed``, ``event_id``, ``record_date``,
-        ``record_source``, ``independent``, ``verdict``; sorted by claim.
-
-    Examples
-    --------
-    >>> cl = pd.DataFrame({"claim_id": ["a", "b"], "source_id": ["seed_002", "seed_001"],
-    ...                    "indicator": ["dipl_event_year"] * 2, "value": [1955.0, 1990.0],
-    ...                    "value_as_printed": ["1955", "1990s"]})
-    >>> ev = pd.DataFrame({"event_id": ["t", "m"], "date": ["1955-12-09", "1990-06"],
-    ...                    "source_id": ["treaty", "kantei"]})
-    >>> event_year_check(cl, ev, {"a": "t", "b": "m"})["verdict"].tolist()
-    ['agrees', 'agrees']
-    """
-    by_id = events.set_index("event_id")
-    rows = []
-    for c in claims[claims["indicator"] == "dipl_event_year"].itertuples(index=False):
-        event_id = matches.get(c.claim_id)
-        claimed = None if pd.isna(c.value) else int(c.value)
-        if event_id is None:
-            rows.append((c.claim_id, c.source_id, c.value_as_printed, claimed, None, None, None, None,
-                         "no year printed" if claimed is None else "not in record"))
-            continue
-        ev = by_id.loc[event_id]
-        record_year = year_of(ev["date"])
-        if claimed is None:
-            verdict = "no year printed"
-        elif str(c.value_as_printed).rstrip().endswith("0s"):
-            verdict = "agrees" if claimed // 10 == record_year // 10 else "disagrees"
-        else:
-            verdict = "agrees" if claimed == record_year else "disagrees"
-        rows.append((c.claim_id, c.source_id, c.value_as_printed, claimed, event_id, ev["date"], ev["source_id"],
-                     ev["source_id"] != c.source_id, verdict))
-    columns = ["claim_id", "source_id", "as_printed", "claimed", "event_id", "record_date", "record_source",
-               "independent", "verdict"]
-    out = pd.DataFrame(rows, columns=columns)
-    out["claimed"] = out["claimed"].astype("Int64")
-    out["independent"] = out["independent"].astype("boolean")
-    return out.sort_values("claim_id", ignore_index=True)
-
-
 def count_check(
     claims: pd.DataFrame, events: pd.DataFrame, agreements: pd.DataFrame, years: pd.DataFrame
 ) -> pd.DataFrame:
@@ -699,51 +852,3 @@ def count_check(
     out["record"] = out["record"].astype("Int64")
     out["year_meant"] = out["year_meant"].astype("Int64")
     return out.sort_values("claim_id", ignore_index=True)
-
-
-def period_end_year(text: str) -> int | None:
-    """Return the last year of a span written 'between 1604 and 1635' or '1604 to 1645'.
-
-    Examples
-    --------
-    >>> period_end_year("sailed to Cambodia ... between 1604 and 1645"), period_end_year("in 1955")
-    (1645, None)
-    """
-    found = re.search(r"(?:between\s+)?(\d{4})\s*(?:and|to|–|-)\s*(\d{4})", text)
-    return int(found.group(2)) if found else None
-
-
-def conflict_table(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Put the rows of one conflict group side by side with who says what.
-
-    Parameters
-    ----------
-    rows : pandas.DataFrame
-        Rows of ``diplomatic_events`` or ``partnership_levels`` sharing a ``conflict_group``
-        (columns ``date``, ``date_precision``, ``source_id``, ``source_detail``).
-    sources : pandas.DataFrame
-        ``sources``, for the publisher and title.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``date``, ``precision``, ``span_end`` (last year of a span in the quote, if any),
-        ``source_id``, ``publisher``, ``quote``; sorted by date then source.
-
-    Examples
-    --------
-    >>> r = pd.DataFrame({"date": ["1604"], "date_precision": ["year"], "source_id": ["s"],
-    ...                   "source_detail": ["between 1604 and 1635"]})
-    >>> s = pd.DataFrame({"source_id": ["s"], "publisher": ["Post"], "title": ["T"]})
-    >>> conflict_table(r, s)[["span_end", "publisher"]].to_dict("records")
-    [{'span_end': 1635, 'publisher': 'Post'}]
-    """
-    out = rows[["date", "date_precision", "source_id", "source_detail"]].merge(
-        sources[["source_id", "publisher", "title"]], on="source_id", how="left"
-    )
-    out["publisher"] = out["publisher"].fillna(out["title"])
-    out["span_end"] = out["source_detail"].map(period_end_year).astype("Int64")
-    out = out.rename(columns={"date_precision": "precision", "source_detail": "quote"})
-    return out[["date", "precision", "span_end", "source_id", "publisher", "quote"]].sort_values(
-        ["date", "source_id"], ignore_index=True
-    )
