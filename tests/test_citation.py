@@ -13,12 +13,14 @@ import json
 import re
 from pathlib import Path
 
+import nbformat
+import pandas as pd
 import pytest
 import yaml
 
-from helpers.citations import CITATION_FILE, cite, cite_collection, read_citation_cff
+from helpers.citations import CITATION_FILE, cite, cite_collection, cite_source, read_citation_cff, references
 from helpers.paths import REPO_ROOT, data_dir
-from helpers.site import CC_BY, build_site
+from helpers.site import CC_BY, _exporter, build_site, render_cells
 
 # Top-level keys of the CFF 1.2.0 schema (it allows no others).
 CFF_KEYS = {
@@ -170,3 +172,39 @@ def test_catalogue_cites_each_dataset_beside_its_download(bare_site):
         section = catalogue.split(f'<article class="card" id="{resource["name"]}">', 1)[1].split("</article>", 1)[0]
         assert f'href="data/{resource["path"]}" download' in section
         assert "Cite as:" in section and cite(resource["name"]).replace("`", "") in _text(section)
+
+
+def test_references_list_the_datasets_then_fold_the_sources_with_their_count():
+    names = ["claims", "trade_reported"]
+    text = references(names).data
+    datasets, folded = text.split("<details>", 1)
+    assert [line for line in datasets.splitlines() if line.startswith("- ")] == [f"- {cite(n)}" for n in names]
+    cited = {sid for n in names for sid in pd.read_csv(data_dir() / f"{n}.csv")["source_id"]}
+    items = re.findall(r'^<li id="source-([^"]+)">(.*)</li>$', folded, re.M)
+    assert f"<summary>Sources cited ({len(cited)})</summary>" in folded and folded.rstrip().endswith("</details>")
+    assert {sid for sid, _ in items} == cited
+    shown = [html.unescape(re.sub(r"<[^>]+>", "", line)) for _, line in items]
+    assert shown == [cite_source(sid) for sid, _ in items]  # the citation, links aside
+    leads = [re.sub(r"^\W+", "", line).casefold() for line in shown]
+    assert leads == sorted(leads), "sources not in alphabetical order"
+    assert "\n\n" not in folded, "a blank line would end the HTML block and spill the list out of the fold"
+
+
+def test_a_seed_is_cited_by_its_text_file_not_by_the_curators_notes():
+    line = cite_source("seed_000")
+    assert line.endswith("Text in seeds/000_f886adf7608621fe.txt.")
+    assert "reading aid" not in line and "outlet" not in line
+
+
+def test_folded_references_render_as_a_list_inside_the_fold_on_the_site():
+    """Rendered as the site renders a notebook (nbconvert, images embedded), the list stays in the fold."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "helpers.references('trade_dots')",
+        outputs=[nbformat.v4.new_output("execute_result", {"text/markdown": references("trade_dots").data},
+                                        execution_count=1)])])
+    body = render_cells(nb, _exporter())
+    fold = re.search(r"<details><summary>Sources cited \(1\)</summary>(.*?)</details>", body, re.S)
+    assert fold, body
+    assert re.search(r'<ul>\s*<li id="source-imf_dots">International Monetary Fund\..*'
+                     r'<a href="https://data.imf.org">https://data.imf.org</a>', fold.group(1), re.S)
+    assert "<li>Cambodia–Japan Relations Notebooks" in body.split("<details>", 1)[0]  # the datasets list

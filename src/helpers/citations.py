@@ -8,6 +8,7 @@ findings`` regenerates it).
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -41,6 +42,8 @@ COLLECTION = "Cambodia–Japan Relations Notebooks"
 CITATION_FILE = REPO_ROOT / "CITATION.cff"
 FINDINGS_START = "<!-- findings:start -->"
 FINDINGS_END = "<!-- findings:end -->"
+# A seed article's text file, as its notes in sources.csv name it
+_SEED_FILE = re.compile(r"seeds/[\w.-]+\.txt")
 
 
 def sources_of(name: str) -> pd.DataFrame:
@@ -59,12 +62,23 @@ def sources_of(name: str) -> pd.DataFrame:
     return sources[sources["source_id"].isin(used)].sort_values("source_id", ignore_index=True)
 
 
+def _seed_file(notes: object) -> str | None:
+    """Return the ``seeds/`` file a seed source's notes name, or None (the rest of the notes is not cited)."""
+    match = _SEED_FILE.search(notes) if isinstance(notes, str) else None
+    return match.group(0) if match else None
+
+
 def cite_source(source_id: str) -> str:
     """Return one source as a reference line: publisher, title, date, URL or seed file.
+
+    The curators' notes in ``sources.csv`` are not cited; for a seed article, which has no URL,
+    only the file of its text in ``seeds/`` is taken from them.
 
     Examples
     --------
     >>> cite_source("seed_002").startswith("The Khmer Times")
+    True
+    >>> cite_source("seed_002").endswith("Text in seeds/002_793369b2c798ab3e.txt.")
     True
     """
     sources = load("sources").set_index("source_id")
@@ -75,8 +89,9 @@ def cite_source(source_id: str) -> str:
     parts.append(f"“{row['title']}”")
     if pd.notna(row["published"]):
         parts.append(str(row["published"]))
-    locator = row["url"] if pd.notna(row["url"]) else row["notes"]
-    if pd.notna(locator):
+    seed_file = _seed_file(row["notes"])
+    locator = row["url"] if pd.notna(row["url"]) else (f"Text in {seed_file}" if seed_file else None)
+    if locator:
         parts.append(str(locator))
     if pd.notna(row["accessed"]) and pd.notna(row["url"]):
         parts.append(f"accessed {row['accessed']:%Y-%m-%d}")
@@ -213,22 +228,60 @@ def source_line(names: str | Iterable[str], source_ids: Iterable[str] | None = N
     return f"Source: {shown}. Data: {', '.join(names)}."
 
 
-def references(names: str | Iterable[str]) -> Markdown:
-    """Return the Markdown reference list of a notebook: each dataset, then every source it cites.
+def _source_item(source_id: str, citation: str, url: object) -> str:
+    """Return one source as an HTML list item anchored by its id, its URL linked.
 
     Examples
     --------
-    >>> "trade_dots" in references("trade_dots").data
+    >>> _source_item("s1", "P. “T & U”. https://x.org/?a=1&b=2.", "https://x.org/?a=1&b=2")
+    '<li id="source-s1">P. “T &amp; U”. <a href="https://x.org/?a=1&amp;b=2">https://x.org/?a=1&amp;b=2</a>.</li>'
+    """
+    text = html.escape(citation, quote=False)
+    if isinstance(url, str) and url:
+        shown = html.escape(url, quote=False)
+        text = text.replace(shown, f'<a href="{html.escape(url)}">{shown}</a>', 1)
+    return f'<li id="source-{html.escape(source_id)}">{text}</li>'
+
+
+def references(names: str | Iterable[str]) -> Markdown:
+    """Return the Markdown reference list of a notebook: its datasets, then the sources they cite, folded.
+
+    The sources are one HTML block, a ``<details>`` whose summary counts them: each a citation
+    (publisher, title, date, URL) in alphabetical order, anchored by ``source-`` + its ``source_id``.
+    The block is whole HTML, without blank lines, so every renderer (JupyterLab, nbconvert and
+    the site, GitHub) keeps the list inside the fold.
+
+    Parameters
+    ----------
+    names : str or iterable of str
+        The datasets the notebook draws on.
+
+    Returns
+    -------
+    IPython.display.Markdown
+        Displayed as the notebook's References; ``.data`` holds the Markdown text.
+
+    Examples
+    --------
+    >>> text = references("trade_dots").data
+    >>> "dataset `trade_dots`" in text, "<summary>Sources cited (1)</summary>" in text
+    (True, True)
+    >>> '<li id="source-imf_dots">International Monetary Fund.' in text
     True
     """
     names = [names] if isinstance(names, str) else list(names)
-    lines = ["**Datasets**", ""]
     source_ids: list[str] = []
     for name in names:
-        lines.append(f"- {cite(name)}")
         source_ids += [s for s in sources_of(name)["source_id"] if s not in source_ids]
-    lines += ["", "**Sources**", ""]
-    lines += [f"- `{sid}`: {cite_source(sid)}" for sid in sorted(source_ids)]
+    citations = {sid: cite_source(sid) for sid in source_ids}
+    # Alphabetical as a reader scans it: quotes and brackets before a title do not count.
+    cited = sorted(citations.items(), key=lambda item: (re.sub(r"^\W+", "", item[1]).casefold(), item[0]))
+    lines = ["**Datasets**", "", *[f"- {cite(name)}" for name in names]]
+    if cited:
+        urls = load("sources").set_index("source_id")["url"]
+        lines += ["", f"<details><summary>Sources cited ({len(cited)})</summary>", "<ul>"]
+        lines += [_source_item(sid, text, urls.get(sid)) for sid, text in cited]
+        lines += ["</ul></details>"]
     return Markdown("\n".join(lines))
 
 
