@@ -162,7 +162,7 @@ def test_every_numeric_field_states_its_unit_and_every_field_its_meaning():
 def test_citations_reach_the_source(package):
     assert helpers.cite_source("s1") == "Publisher One. “Table one”. 2020. https://example.org/t1. accessed 2026-11-24."
     assert helpers.source_line("trade") == (
-        "Source: Publisher One. Data: trade."
+        "Source: Publisher One."
     )
     refs = helpers.references(["trade"]).data
     assert "dataset `trade`" in refs and '<li id="source-s1">Publisher One. “Table one”.' in refs

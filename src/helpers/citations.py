@@ -207,7 +207,7 @@ def source_line(names: str | Iterable[str], source_ids: Iterable[str] | None = N
     >>> source_line("sources").startswith("Source:")
     True
     >>> source_line("trade_dots", source_ids=["imf_dots"])
-    'Source: International Monetary Fund. Data: trade_dots.'
+    'Source: International Monetary Fund.'
     """
     names = [names] if isinstance(names, str) else list(names)
     if not names:
@@ -225,7 +225,7 @@ def source_line(names: str | Iterable[str], source_ids: Iterable[str] | None = N
         if label not in publishers:
             publishers.append(label)
     shown = "; ".join(publishers[:4]) + (f"; and {len(publishers) - 4} more" if len(publishers) > 4 else "")
-    return f"Source: {shown}. Data: {', '.join(names)}."
+    return f"Source: {shown.rstrip('.')}."
 
 
 def _source_item(source_id: str, citation: str, url: object) -> str:

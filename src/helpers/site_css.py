@@ -131,6 +131,10 @@ footer { color: var(--muted); font-size: .82rem; border-top: 1px solid var(--lin
   padding-top: .6rem; }
 @media (max-width: 40rem) {
   body { font-size: 15px; }
+  /* Shrunk to a phone's width a chart's text would be ~3 px: keep charts legible at 600 px and
+     let each scroll sideways inside its own box, as tables do; the page itself never widens. */
+  .output_svg { overflow-x: auto; }
+  .output_svg img { max-width: none; width: 600px; }
   h1 { font-size: 1.5rem; }
   main { padding: .8rem .8rem 2rem; }
   th, td { padding: .3rem .45rem; }
