@@ -844,14 +844,14 @@ def check_stocks(
         if chosen.empty:
             continue
         finding = _judge(c, chosen, tol, check="official figure (stock, nearest date)")
-        when = f"{ref:%d %b %Y}" + (" (date of the article, inferred from the diplomacy datasets)" if inferred else "")
+        when = f"{ref:%-d %b %Y}" + (" (date of the article, inferred from the diplomacy datasets)" if inferred else "")
         finding["explanation"] = f"Stated for {when}. " + finding["explanation"]
         closest = cand.iloc[(cand["value"] - c.value).abs().argsort()[:1]]
         if finding["verdict"] == "conflicts" and len(closest):
             hit = closest.iloc[0]
             finding["explanation"] += (
                 f" The series comes closest to the claim at {format_value(hit.value, c.unit)} "
-                f"on {hit.period_end:%d %b %Y}: possibly an out-of-date figure."
+                f"on {hit.period_end:%-d %b %Y}: possibly an out-of-date figure."
             )
         rows.append(finding)
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
@@ -1194,8 +1194,8 @@ def check_jumps(claims: pd.DataFrame, dates: pd.Series, tol: Tolerances) -> pd.D
                 continue
             points = {a.qualifier, b.qualifier} <= {"exact", "about"}
             text = (
-                f"{a.claim_id} gives {a.value_as_printed} ({a.qualifier}) on {a.ref:%d %b %Y} and {b.claim_id} gives "
-                f"{b.value_as_printed} ({b.qualifier}) on {b.ref:%d %b %Y}: {annual:+.0%} a year at face value"
+                f"{a.claim_id} gives {a.value_as_printed} ({a.qualifier}) on {a.ref:%-d %b %Y} and {b.claim_id} gives "
+                f"{b.value_as_printed} ({b.qualifier}) on {b.ref:%-d %b %Y}: {annual:+.0%} a year at face value"
                 + ("." if points else "; the qualifiers make both compatible with one true count, so this is a note.")
             )
             for this, other in ((a, b), (b, a)):

@@ -24,8 +24,8 @@ def _cell_text(value: object, decimals: int) -> str:
     Examples
     --------
     >>> import numpy as np
-    >>> [_cell_text(v, 1) for v in [1234567, np.int64(1201), 2019.0, 3.14159, None, float("nan"), pd.NA, True, "a"]]
-    ['1,234,567', '1,201', '2,019', '3.1', '', '', '', 'yes', 'a']
+    >>> [_cell_text(v, 1) for v in [1234567, np.int64(1201), 2019.0, -20.44, None, float("nan"), pd.NA, True, "a"]]
+    ['1,234,567', '1,201', '2,019', '−20.4', '', '', '', 'yes', 'a']
     """
     if value is None or value is pd.NA or value is pd.NaT:
         return ""
@@ -36,9 +36,8 @@ def _cell_text(value: object, decimals: int) -> str:
     if isinstance(value, numbers.Real):
         if pd.isna(value):
             return ""
-        if float(value).is_integer():
-            return f"{int(value):,}"
-        return f"{value:,.{decimals}f}"
+        text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.{decimals}f}"
+        return text.replace("-", "\u2212", 1)  # a typographic minus, as the prose writes it
     return str(value)
 
 
