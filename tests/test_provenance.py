@@ -19,7 +19,7 @@ CURATED = [
     "trade_composition", "trade_reported",
 ]
 # Wording that says a figure was copied from research notes rather than read on the page
-SECOND_HAND_WORDS = ("leads", "not re-read", "not re-opened", "transcribed")
+SECOND_HAND_WORDS = ("leads", "secondary compilation", "not re-read", "not re-opened", "transcribed")
 
 
 def _sources() -> dict[str, dict]:
