@@ -8,13 +8,14 @@ anything being typed twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from helpers.datasets import describe
 
-__all__ = ["Finding", "collect_findings", "finding"]
+__all__ = ["Finding", "code_cells_by_section", "collect_findings", "finding"]
 
 METADATA_KEY = "cj_finding"
 
@@ -88,6 +89,26 @@ def finding(
                    evidence_section=section)
 
 
+def code_cells_by_section(nb) -> Iterator[tuple[str, Any]]:
+    """Yield ``(section, cell)`` for each code cell: the last ``##`` heading above it ("" before any).
+
+    Examples
+    --------
+    >>> from nbformat import v4
+    >>> nb = v4.new_notebook(cells=[v4.new_code_cell("a"), v4.new_markdown_cell("## One"),
+    ...                             v4.new_code_cell("b")])
+    >>> [(section, cell.source) for section, cell in code_cells_by_section(nb)]
+    [('', 'a'), ('One', 'b')]
+    """
+    section = ""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            headings = [line[3:].strip() for line in cell.source.splitlines() if line.startswith("## ")]
+            section = headings[-1] if headings else section
+        elif cell.cell_type == "code":
+            yield section, cell
+
+
 def collect_findings(paths: Iterable[Path]) -> list[Finding]:
     """Read the findings stored in executed notebooks, with the section each one sits in.
 
@@ -101,12 +122,7 @@ def collect_findings(paths: Iterable[Path]) -> list[Finding]:
     found: list[Finding] = []
     for path in paths:
         nb = nbformat.read(path, as_version=4)
-        section = ""
-        for cell in nb.cells:
-            if cell.cell_type == "markdown":
-                headings = [line[3:].strip() for line in cell.source.splitlines() if line.startswith("## ")]
-                section = headings[-1] if headings else section
-                continue
+        for section, cell in code_cells_by_section(nb):
             for output in cell.get("outputs", []):
                 meta = output.get("metadata", {}).get("text/markdown", {}).get(METADATA_KEY)
                 if meta:

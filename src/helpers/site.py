@@ -29,7 +29,7 @@ import nbformat
 
 from helpers.citations import CITATION_FILE, cite_collection, cite_resource, dataset_publishers
 from helpers.factcheck import write_verdicts_csv
-from helpers.findings import Finding, collect_findings
+from helpers.findings import Finding, code_cells_by_section, collect_findings
 from helpers.notebooks import notebook_paths
 from helpers.paths import REPO_ROOT, SITE_DIR, data_dir
 from helpers.site_css import CSS
@@ -232,12 +232,7 @@ def section_charts(nb: nbformat.NotebookNode) -> dict[str, str]:
     {'B': '<svg/>'}
     """
     charts: dict[str, str] = {}
-    section = ""
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            headings = [line[3:].strip() for line in cell.source.splitlines() if line.startswith("## ")]
-            section = headings[-1] if headings else section
-            continue
+    for section, cell in code_cells_by_section(nb):
         for output in cell.get("outputs", []):
             svg = output.get("data", {}).get("image/svg+xml")
             if svg and section and section not in charts:
