@@ -257,6 +257,9 @@ def _svg_with_alt(fig, alt: str, title: str, footer: str | None = None) -> str:
     """
     renderer = fig.canvas.get_renderer()
     fig.draw_without_rendering()
+    if fig.get_layout_engine() is not None:
+        # The layout is done: freeze it, or the saving draw would run constrained layout again.
+        fig.set_layout_engine("none")
     box = fig.get_tightbbox(renderer)  # inches
     if footer:
         width, height = fig.get_size_inches()
