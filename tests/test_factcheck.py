@@ -934,3 +934,16 @@ def test_stored_fact_check_is_reused_only_for_the_same_data(tmp_path, monkeypatc
     second = fc.run_fact_check()
     assert len(second) == len(first) - 1
     assert len(list((tmp_path / "cache" / "factcheck").glob("*.pkl"))) == 2
+
+
+def test_claim_reference_dates_follow_the_fact_check_order():
+    claims = pd.DataFrame(
+        {
+            "source_id": ["s1", "s1", "s1", "s2"],
+            "period_end": ["2017-10-31", None, None, None],
+            "statement_date": pd.to_datetime(["2019-01-01", "2018-02-02", None, None]),
+        }
+    )
+    # Period end beats the statement date; the article date fills only what is left; s2 has none.
+    dates = fc.claim_reference_dates(claims, {"s1": pd.Timestamp("2023-02-27")})
+    assert dates.dt.strftime("%Y-%m-%d").fillna("-").tolist() == ["2017-10-31", "2018-02-02", "2023-02-27", "-"]

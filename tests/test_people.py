@@ -154,19 +154,6 @@ def test_observations_keep_bases_apart():
     assert (mofa["first"], mofa["last"], mofa["figures"]) == (2020, 2021, 2)
 
 
-def test_claim_dates_follow_the_fact_check_order():
-    claims = pd.DataFrame(
-        {
-            "source_id": ["s1", "s1", "s1", "s2"],
-            "period_end": ["2017-10-31", None, None, None],
-            "statement_date": pd.to_datetime(["2019-01-01", "2018-02-02", None, None]),
-        }
-    )
-    # Period end beats the statement date; the article date fills only what is left; s2 has none.
-    dates = people.claim_dates(claims, {"s1": pd.Timestamp("2023-02-27")})
-    assert dates.dt.strftime("%Y-%m-%d").fillna("-").tolist() == ["2017-10-31", "2018-02-02", "2023-02-27", "-"]
-
-
 def test_growth_peers_treats_a_small_gap_as_level():
     growth = pd.DataFrame({"cagr_pct": [25.2, 18.95, 18.9, 18.3, 4.1]}, index=["MMR", "VNM", "KHM", "IDN", "LAO"])
     # 0.05 points a year (VNM) is level; 0.6 (IDN) is slower; MMR is 6.3 points faster.

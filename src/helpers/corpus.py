@@ -63,25 +63,22 @@ def claims_per_seed_and_theme(claims: pd.DataFrame) -> pd.DataFrame:
 def article_names() -> dict[str, str]:
     """Return each seed article's reader name (outlet or headline, and month) by ``source_id``.
 
-    The names are the fact-check's own (the ``article`` column of ``helpers.claim_verdicts``),
-    so every notebook calls an article the same thing.
+    The names are the fact-check's own (:func:`helpers.factcheck.seed_article_labels`), so every
+    notebook calls an article the same thing.
 
     Returns
     -------
     dict
-        ``{"seed_002": "The Khmer Times (Feb 2018)", ...}``, one entry per article of the manifest.
+        ``{"seed_002": "The Khmer Times, 2 February 2018", ...}``, one entry per article of the manifest.
 
     Raises
     ------
     KeyError
         If an article of the manifest has no claim, hence no name from the fact-check.
     """
-    from helpers.datasets import load
-    from helpers.factcheck import claim_verdicts
+    from helpers.factcheck import seed_article_labels
 
-    verdicts = claim_verdicts()[["claim_id", "article"]]
-    pairs = load("claims")[["claim_id", "source_id"]].merge(verdicts, on="claim_id", validate="one_to_one")
-    names = pairs.drop_duplicates("source_id").set_index("source_id")["article"].to_dict()
+    names = seed_article_labels()
     unnamed = sorted(set(seed_manifest()["source_id"]) - set(names))
     if unnamed:
         raise KeyError(f"seed article(s) {unnamed} have no claim, so the fact-check gives them no name")

@@ -75,6 +75,7 @@ __all__ = [
     "check_official",
     "check_parts_total",
     "check_units",
+    "claim_reference_dates",
     "claim_verdicts",
     "claim_basis",
     "combine_findings",
@@ -2305,6 +2306,43 @@ def verdict_table(
     return table.reset_index(drop=True)
 
 
+def seed_article_dates() -> pd.Series:
+    """Return the date each seed article speaks from (:func:`article_dates` on the collection's data)."""
+    from helpers.datasets import load
+
+    events = build_events(load("diplomatic_events"), load("partnership_levels"), load("agreements"))
+    return article_dates(load("claims"), events)
+
+
+def seed_article_labels() -> dict[str, str]:
+    """Return each seed article's reader name by ``source_id``, as every table of verdicts names it."""
+    from helpers.corpus import seed_manifest
+    from helpers.datasets import load
+
+    return article_labels(load("claims"), seed_manifest(), seed_article_dates())
+
+
+def claim_reference_dates(claims: pd.DataFrame, dates) -> pd.Series:
+    """Return the date each claim speaks about: its period end, else its statement date, else its article's.
+
+    Parameters
+    ----------
+    claims : pandas.DataFrame
+        Claims with ``source_id``, ``period_end`` and ``statement_date``.
+    dates : mapping or pandas.Series
+        Article date by ``source_id`` (:func:`article_dates`).
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"source_id": ["s1", "s1", "s2"], "period_end": ["2017-10-31", None, None],
+    ...                   "statement_date": pd.to_datetime([None, "2018-02-02", None])})
+    >>> claim_reference_dates(c, {"s2": pd.Timestamp("2023-02-27")}).dt.strftime("%Y-%m-%d").tolist()
+    ['2017-10-31', '2018-02-02', '2023-02-27']
+    """
+    found = [_reference_date(c, dates)[0] for c in claims.itertuples(index=False)]
+    return pd.Series(pd.to_datetime(found), index=claims.index, name="date")
+
+
 def claim_verdicts(claim_ids=None, *, theme: str | None = None) -> pd.DataFrame:
     """Return the fact-check's verdict on each claim, for readers: the single source of verdicts.
 
@@ -2334,8 +2372,7 @@ def claim_verdicts(claim_ids=None, *, theme: str | None = None) -> pd.DataFrame:
 
     result = _cached_result()
     claims = load("claims")
-    events = build_events(load("diplomatic_events"), load("partnership_levels"), load("agreements"))
-    table = verdict_table(result, claims, load("sources"), seed_manifest(), article_dates(claims, events))
+    table = verdict_table(result, claims, load("sources"), seed_manifest(), seed_article_dates())
     if theme is not None:
         table = table[result["theme"].to_numpy() == theme]
     if claim_ids is not None:

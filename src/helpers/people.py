@@ -21,7 +21,6 @@ __all__ = [
     "FLOW_INDICATORS",
     "cagr",
     "INDICATOR_LABELS",
-    "claim_dates",
     "coverage",
     "figure_labels",
     "growth_peers",
@@ -503,37 +502,3 @@ def coverage(obs: pd.DataFrame) -> pd.DataFrame:
         .reset_index()
     )
     return table.sort_values(["indicator", "first", "series"], ignore_index=True)
-
-
-# --------------------------------------------------------------------------------------------
-# Where a seed claim sits in time
-# --------------------------------------------------------------------------------------------
-def claim_dates(claims: pd.DataFrame, article_dates: Mapping[str, pd.Timestamp]) -> pd.Series:
-    """Return the date each claim speaks about, by the fact-check's rule, to place it on a chart.
-
-    The end of the claim's period; else its statement date; else the date of its article
-    (``helpers.factcheck.article_dates``). Missing when none is known.
-
-    Parameters
-    ----------
-    claims : pandas.DataFrame
-        Claims with ``source_id``, ``period_end`` and ``statement_date``.
-    article_dates : mapping
-        Article date by ``source_id``.
-
-    Returns
-    -------
-    pandas.Series
-        Datetimes aligned on ``claims``'s index.
-
-    Examples
-    --------
-    >>> c = pd.DataFrame({"source_id": ["s1", "s1", "s2"], "period_end": ["2017-10-31", None, None],
-    ...                   "statement_date": pd.to_datetime([None, "2018-02-02", None])})
-    >>> claim_dates(c, {"s2": pd.Timestamp("2023-02-27")}).dt.strftime("%Y-%m-%d").tolist()
-    ['2017-10-31', '2018-02-02', '2023-02-27']
-    """
-    period_end = pd.to_datetime(claims["period_end"], format="%Y-%m-%d")
-    statement = pd.to_datetime(claims["statement_date"])
-    article = pd.to_datetime(claims["source_id"].map(lambda s: article_dates.get(s, pd.NaT)))
-    return period_end.fillna(statement).fillna(article).rename("date")
