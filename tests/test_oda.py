@@ -210,13 +210,3 @@ def test_source_names_shorten_publishers_and_reject_unknown_ids():
                               "Council for the Development of Cambodia, 2007"]
     with pytest.raises(KeyError, match="nope"):
         oda.source_names(pd.Series(["nope"]), sources)
-
-
-def test_claim_links_name_existing_datasets_and_columns():
-    import helpers
-
-    for link in oda.CLAIM_LINKS:
-        table = helpers.load(link["dataset"])
-        assert link["field"] in table, link
-        for column, wanted in link.get("where", {}).items():
-            assert (table[column] == wanted).any(), f"{link['claim_id']}: no {column} == {wanted!r}"

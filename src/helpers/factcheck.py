@@ -1398,16 +1398,15 @@ def _year_text(value: float, printed: str) -> str:
 def check_linked_events(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], tol: Tolerances) -> pd.DataFrame:
     """Compare event-date claims with the dated record the theme notebooks link them to.
 
-    Links: the diplomacy notebook's ``CLAIM_EVENT_MATCHES`` (with :data:`EVENT_OVERRIDES`) and
-    the date links of the aid notebook's ``CLAIM_LINKS`` (projects, milestones, volunteers, aid
+    Links: ``helpers.claim_links.CLAIM_EVENT_MATCHES`` (with :data:`EVENT_OVERRIDES`) and
+    the date links of ``CLAIM_LINKS`` (projects, milestones, volunteers, aid
     totals that start in a year), plus the rows the record keeps in the same ``conflict_group``
     (other sources dating the same event). Dates are compared at the coarser precision of the
     two (:func:`_same_date`). Any independent record giving the same date makes the claim
     consistent (a record that differs is named); only differing independent records make it
     conflict; records from the same article leave it unverifiable.
     """
-    from helpers.diplomacy import CLAIM_EVENT_MATCHES
-    from helpers.oda import CLAIM_LINKS
+    from helpers.claim_links import CLAIM_EVENT_MATCHES, CLAIM_LINKS
 
     links: dict[str, list[dict]] = {}
     for cid, event_id in {**CLAIM_EVENT_MATCHES, **EVENT_OVERRIDES}.items():
@@ -1550,13 +1549,13 @@ def _same_date(c, recorded: str, decade: bool) -> bool:
 def check_event_counts(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], tol: Tolerances) -> pd.DataFrame:
     """Count the recorded summits, visits and signed documents a count claim speaks of.
 
-    Uses the diplomacy notebook's rules (:func:`helpers.diplomacy.count_check`: leaders' meetings
+    Uses the counting rules of :func:`helpers.claim_links.count_check` (: leaders' meetings
     in the year meant, by the side that travelled; documents dated on the summit day), counting
     only records from sources other than the article. The records are not a complete chronology,
     so a recorded count below the claim cannot refute it (unverifiable, the recorded events
     named); a recorded count equal to it is consistent; above it (for an exact count) conflicts.
     """
-    from helpers.diplomacy import count_check, seed_years
+    from helpers.claim_links import count_check, seed_years
 
     events, agreements, manifest = (tables.get(k) for k in ("diplomatic_events", "agreements", "manifest"))
     if events is None or agreements is None or manifest is None:

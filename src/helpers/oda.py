@@ -17,7 +17,6 @@ from helpers.periods import MONTHS, QUALIFIER_WORDS, decimal_year, period_label
 
 __all__ = [
     "BASIS_LABELS",
-    "CLAIM_LINKS",
     "INDICATOR_LABELS",
     "aggregates_table",
     "date_text",
@@ -541,31 +540,3 @@ def milestones_table(milestones: pd.DataFrame, source_names: Mapping[str, str] |
         )
     out = pd.DataFrame(rows)
     return out.sort_values(["date", "milestone_id"], ignore_index=True).set_index("milestone_id")
-
-
-# Which records bear on each aid claim of the seed articles, for the fact-check (helpers.factcheck)
-# to compare: a dataset and the rows (by identifiers, never by value), and the field holding the
-# comparable date or number. A ``pattern`` link searches a dataset's quoted sentences instead.
-CLAIM_LINKS: list[dict] = [
-    {"claim_id": "c001_11", "dataset": "oda_projects", "where": {"project_id": "chroy_changvar_bridge_original"},
-     "field": "completion_date"},
-    {"claim_id": "c002_07", "dataset": "oda_projects", "where": {"project_id": "prek_thnot"},
-     "field": "agreement_date"},
-    {"claim_id": "c002_07", "dataset": "oda_aggregates", "where": {"indicator": "oda_jp_loans",
-     "source_id": "emb_jp_kh_oda_overview_2011", "unit": "JPY"}, "field": "period_start"},
-    {"claim_id": "c002_08", "dataset": "aid_milestones", "where": {"milestone_id": "tokyo_ministerial_conference_1992",
-     "source_id": "csmonitor_1992_06_23"}, "field": "date"},
-    {"claim_id": "c002_08", "dataset": "oda_aggregates", "where": {"indicator": "oda_jp_grants",
-     "source_id": "emb_jp_kh_oda_overview_2011", "unit": "JPY"}, "field": "period_start"},
-    {"claim_id": "c002_09", "dataset": "oda_aggregates", "pattern": r"(?:largest|biggest)[^.”]*donor",
-     "field": "source_detail"},
-    {"claim_id": "c002_09", "dataset": "aid_milestones", "pattern": r"(?:largest|biggest)[^.”]*donor",
-     "field": "source_detail"},
-    {"claim_id": "c002_10", "dataset": "oda_aggregates", "where": {"indicator": "oda_jp_share_of_kh_oda"},
-     "field": "value"},
-    {"claim_id": "c002_20", "dataset": "jica_volunteers", "where": {"event": "resumption"}, "field": "as_of"},
-    {"claim_id": "c003_02", "dataset": "aid_milestones", "where": {"milestone_id": "icorc_chair_1993_1995"},
-     "field": "date"},
-    {"claim_id": "c004_12", "dataset": "aid_milestones",
-     "where": {"milestone_id": "development_cooperation_policy_2024_2028"}, "field": "date"},
-]
