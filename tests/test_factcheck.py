@@ -919,21 +919,41 @@ def test_the_seed_ledger_in_words_quotes_the_fact_checks_own_counts():
 def test_stored_fact_check_is_reused_only_for_the_same_data(tmp_path, monkeypatch):
     import shutil
 
-    from helpers.paths import REPO_ROOT
+    from helpers.paths import REPO_ROOT, SEEDS_DIR
 
-    data = tmp_path / "data"
+    data, seeds = tmp_path / "data", tmp_path / "seeds"
     shutil.copytree(REPO_ROOT / "data", data)
+    shutil.copytree(SEEDS_DIR, seeds)
     monkeypatch.setenv("CJ_DATA_DIR", str(data))
+    monkeypatch.setattr("helpers.paths.SEEDS_DIR", seeds)
     monkeypatch.setattr("helpers.paths.CACHE_DIR", tmp_path / "cache")
-    first = fc.run_fact_check()
-    assert len(list((tmp_path / "cache" / "factcheck").glob("*.pkl"))) == 1
+
+    def fresh_kernel():
+        monkeypatch.setattr(fc, "_RESULT_CACHE", {})  # what one kernel remembers; the disk store stays
+
+    stored = tmp_path / "cache" / "factcheck"
+    fresh_kernel()
+    first, first_table = fc.run_fact_check(), fc.claim_verdicts()
+    assert sorted(p.name.split(".")[1] for p in stored.glob("*.pkl")) == ["result", "verdicts"]
+    fresh_kernel()
     pd.testing.assert_frame_equal(fc.run_fact_check(), first)
+    pd.testing.assert_frame_equal(fc.claim_verdicts(), first_table)
     # Drop one claim from the copy: the stored result must not be served for the changed data.
     claims = (data / "claims.csv").read_text(encoding="utf-8").splitlines(keepends=True)
     (data / "claims.csv").write_text("".join(claims[:-1]), encoding="utf-8")
+    fresh_kernel()
     second = fc.run_fact_check()
     assert len(second) == len(first) - 1
-    assert len(list((tmp_path / "cache" / "factcheck").glob("*.pkl"))) == 2
+    assert len(fc.claim_verdicts()) == len(first_table) - 1
+    assert len(list(stored.glob("*.pkl"))) == 4
+    # The reader's table names articles from the seeds' manifest, outside data/: a new outlet shows.
+    manifest = pd.read_csv(seeds / "manifest.csv", dtype="str", keep_default_na=False)
+    manifest.loc[manifest["source_id"] == "seed_002", "outlet"] = "A Renamed Daily"
+    manifest.to_csv(seeds / "manifest.csv", index=False)
+    fresh_kernel()
+    articles = fc.claim_verdicts().set_index("claim_id")["article"]
+    assert articles[articles.index.str.startswith("c002_")].str.startswith("A Renamed Daily, ").all()
+    assert len(list(stored.glob("*.pkl"))) == 6
 
 
 def test_claim_reference_dates_follow_the_fact_check_order():

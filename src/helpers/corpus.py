@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from helpers.paths import SEEDS_DIR
+from helpers import paths
 
 __all__ = ["THEMES", "article_names", "claims_per_seed_and_theme", "seed_manifest", "seed_text", "short_description"]
 
@@ -15,7 +15,7 @@ THEMES = ["trade", "people", "oda", "diplomacy"]
 
 def seed_text(file: str) -> str:
     """Return the text of one seed article (a file name in ``seeds/``)."""
-    return (SEEDS_DIR / file).read_text(encoding="utf-8")
+    return (paths.SEEDS_DIR / file).read_text(encoding="utf-8")
 
 
 def seed_manifest() -> pd.DataFrame:
@@ -28,7 +28,7 @@ def seed_manifest() -> pd.DataFrame:
     >>> seed_manifest()["source_id"].tolist()[:2]
     ['seed_000', 'seed_001']
     """
-    manifest = pd.read_csv(SEEDS_DIR / "manifest.csv", dtype="str", keep_default_na=False, na_values=[""])
+    manifest = pd.read_csv(paths.SEEDS_DIR / "manifest.csv", dtype="str", keep_default_na=False, na_values=[""])
     manifest["words"] = [len(re.findall(r"\w+", seed_text(f))) for f in manifest["file"]]
     return manifest.sort_values("file", ignore_index=True)
 

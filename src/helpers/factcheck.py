@@ -39,7 +39,9 @@ import hashlib
 import math
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -2066,30 +2068,38 @@ def run_fact_check(tol: Tolerances | None = None) -> pd.DataFrame:
     """Load the ledger and the evidence datasets of ``data/`` and fact-check every claim.
 
     With the default tolerances the result is kept on disk (``.cache/factcheck/``), keyed by the
-    bytes of every data file and every module of this package, so the notebooks that show
-    verdicts do not each repeat the same fact-check; any change to data or code gives a new key.
+    bytes of every data file, the seed articles and their manifest, and every module of this
+    package, so the notebooks that show verdicts do not each repeat the same fact-check; any
+    change to data or code gives a new key.
     """
     if tol is not None:
         return fact_check(tol=tol, **_inputs())
+    return _stored("result", lambda: fact_check(**_inputs()))
+
+
+def _stored(kind: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """Return ``compute()``, kept on disk under the digest of its inputs (``kind`` names the table)."""
     from helpers.paths import CACHE_DIR
 
-    stored = CACHE_DIR / "factcheck" / f"{_inputs_fingerprint()}.pkl"
+    stored = CACHE_DIR / "factcheck" / f"{_inputs_fingerprint()}.{kind}.pkl"
     if stored.exists():
         return pd.read_pickle(stored)
-    result = fact_check(**_inputs())
+    table = compute()
     stored.parent.mkdir(parents=True, exist_ok=True)
     partial = stored.with_suffix(f".{os.getpid()}.tmp")
-    result.to_pickle(partial)
-    partial.replace(stored)  # atomic: two kernels may finish the same fact-check at once
-    return result
+    table.to_pickle(partial)
+    partial.replace(stored)  # atomic: two kernels may finish the same table at once
+    return table
 
 
 def _inputs_fingerprint() -> str:
-    """Digest of everything a default fact-check depends on: the data files and this package's code."""
-    from helpers.paths import data_dir
+    """Digest of everything a default fact-check and its reader's table depend on: the data
+    files, the seed articles with their manifest, and this package's code."""
+    from helpers import paths
 
     digest = hashlib.sha256()
-    files = sorted(p for p in data_dir().iterdir() if p.suffix in {".csv", ".json"})
+    files = sorted(p for p in paths.data_dir().iterdir() if p.suffix in {".csv", ".json"})
+    files += sorted(p for p in paths.SEEDS_DIR.iterdir() if p.suffix in {".csv", ".txt"})
     files += sorted(Path(__file__).parent.glob("*.py"))
     for path in files:
         digest.update(path.name.encode())
@@ -2208,6 +2218,20 @@ def _cached_result() -> pd.DataFrame:
     return _RESULT_CACHE["result"].copy()
 
 
+def _cached_verdicts() -> pd.DataFrame:
+    # The reader's table of every claim, stored beside the fact-check it is made from (same key).
+    if "verdicts" not in _RESULT_CACHE:
+        _RESULT_CACHE["verdicts"] = _stored("verdicts", _seed_verdict_table)
+    return _RESULT_CACHE["verdicts"].copy()
+
+
+def _seed_verdict_table() -> pd.DataFrame:
+    from helpers.corpus import seed_manifest
+    from helpers.datasets import load
+
+    return verdict_table(_cached_result(), load("claims"), load("sources"), seed_manifest(), seed_article_dates())
+
+
 def article_labels(claims: pd.DataFrame, manifest: pd.DataFrame, dates: pd.Series) -> dict[str, str]:
     """Name each article for readers: outlet and date, saying when either is not printed.
 
@@ -2247,6 +2271,21 @@ def article_labels(claims: pd.DataFrame, manifest: pd.DataFrame, dates: pd.Serie
     return labels
 
 
+_BRACKETED_CLAIM_IDS = re.compile(r"\s*\((?:c\d{3}_\d{2}(?:, )?)+\)")
+
+
+@lru_cache(maxsize=4)
+def _names_longest_first(words: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The (name, reader word) pairs of ``words``, longest name first (ties in their given order)."""
+    return sorted(words, key=lambda item: len(item[0]), reverse=True)
+
+
+@lru_cache(maxsize=1024)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """An internal name standing alone: not inside a longer word, code or dotted path."""
+    return re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w])")
+
+
 def reader_text(text: str, words: dict[str, str]) -> str:
     """Replace internal names (source ids, dataset names, basis codes) by reader words.
 
@@ -2261,10 +2300,13 @@ def reader_text(text: str, words: dict[str, str]) -> str:
     """
     if not isinstance(text, str):
         return ""
-    out = re.sub(r"\s*\((?:c\d{3}_\d{2}(?:, )?)+\)", "", text)
+    out = _BRACKETED_CLAIM_IDS.sub("", text)
     out = out.replace("inferred from the diplomacy datasets", "inferred from the dated events it reports")
-    for key in sorted(words, key=len, reverse=True):
-        out = re.sub(rf"(?<![\w.]){re.escape(key)}(?![\w])", lambda _m, v=words[key]: v, out)
+    # One name at a time, longest first, so a reader word holding a shorter name is replaced in
+    # turn; a name can only match where its text occurs, a test far cheaper than the pattern.
+    for key, word in _names_longest_first(tuple(words.items())):
+        if key in out:
+            out = _name_pattern(key).sub(lambda _m, v=word: v, out)
     for code, word in _PLAIN_BASIS_WORDS.items():  # plain English words: only where they name a basis
         out = out.replace(f"({code},", f"({word},")
     return out[:1].upper() + out[1:]
@@ -2366,13 +2408,9 @@ def claim_verdicts(claim_ids=None, *, theme: str | None = None) -> pd.DataFrame:
     >>> claim_verdicts(["c002_19"]).loc[0, "verdict"]
     'internally inconsistent'
     """
-    from helpers.corpus import seed_manifest
-    from helpers.datasets import load
-
-    result = _cached_result()
-    claims = load("claims")
-    table = verdict_table(result, claims, load("sources"), seed_manifest(), seed_article_dates())
+    table = _cached_verdicts()
     if theme is not None:
+        result = _cached_result()
         table = table[result["theme"].to_numpy() == theme]
     if claim_ids is not None:
         wanted = list(claim_ids)
