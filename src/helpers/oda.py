@@ -358,31 +358,42 @@ def project_dates(projects: pd.DataFrame) -> pd.DataFrame:
     >>> project_dates(p).loc["a", ["name", "date", "date_kind", "decade"]].tolist()
     ['Bridge A', '1994-02-26', 'completion', '1990s']
     """
+    # Plain Python over the columns: a pandas group per project costs far more than the few rows in it.
+    fields = ["project_id", "name", "sector", "instrument", "agreement_date", "agreement_date_precision",
+              "completion_date", "completion_date_precision"]
+    columns = {field: projects[field].tolist() for field in fields}
+    rows_of: dict[str, list[int]] = {}
+    for row, pid in enumerate(columns["project_id"]):
+        if not pd.isna(pid):
+            rows_of.setdefault(pid, []).append(row)
+
+    def earliest(rows: list[int], col: str) -> tuple[object, object]:
+        """The date and precision of the earliest stated ``col`` among ``rows`` (first on a tie)."""
+        stated = [(decimal_year(columns[col][r], columns[f"{col}_precision"][r]), n, r)
+                  for n, r in enumerate(rows) if not pd.isna(columns[col][r])]
+        if not stated:
+            return pd.NA, pd.NA
+        first = min(stated)[2]
+        return columns[col][first], columns[f"{col}_precision"][first]
+
     rows = []
-    for pid, group in projects.groupby("project_id", sort=True):
-        kind, col = "agreement", "agreement_date"
-        dated = group.dropna(subset=["agreement_date"])
-        if dated.empty:
-            kind, col = "completion", "completion_date"
-            dated = group.dropna(subset=["completion_date"])
-        if dated.empty:
-            date, precision = pd.NA, pd.NA
-        else:
-            ordered = dated.assign(_x=[decimal_year(d, p) for d, p in zip(dated[col], dated[f"{col}_precision"],
-                                                                         strict=True)]).sort_values("_x")
-            date, precision = ordered[col].iloc[0], ordered[f"{col}_precision"].iloc[0]
-        finished = group.dropna(subset=["completion_date"])
-        finished = finished.assign(_x=[decimal_year(d, p) for d, p in zip(finished["completion_date"],
-                                   finished["completion_date_precision"], strict=True)]).sort_values("_x")
-        completed = (date_text(finished["completion_date"].iloc[0], finished["completion_date_precision"].iloc[0])
-                     if len(finished) else "")
-        instruments = sorted(set(group["instrument"].dropna()))
-        names = sorted(set(group["name"].dropna()), key=lambda n: (len(n), n))
+    for pid in sorted(rows_of):
+        group = rows_of[pid]
+        kind = "agreement"
+        date, precision = earliest(group, "agreement_date")
+        if pd.isna(date):
+            kind = "completion"
+            date, precision = earliest(group, "completion_date")
+        completed_date, completed_precision = earliest(group, "completion_date")
+        completed = "" if pd.isna(completed_date) else date_text(completed_date, completed_precision)
+        instruments = sorted({columns["instrument"][r] for r in group if not pd.isna(columns["instrument"][r])})
+        names = sorted({columns["name"][r] for r in group if not pd.isna(columns["name"][r])},
+                       key=lambda n: (len(n), n))
         rows.append(
             {
                 "project_id": pid,
                 "name": names[0],
-                "sector": group["sector"].dropna().iloc[0],
+                "sector": next(columns["sector"][r] for r in group if not pd.isna(columns["sector"][r])),
                 "instrument": "/".join(instruments) if instruments else pd.NA,
                 "date": date,
                 "date_kind": kind if pd.notna(date) else pd.NA,
