@@ -131,6 +131,23 @@ def test_loaded_frame_is_a_copy(package):
     assert helpers.load("trade").loc[0, "value_usd"] == 1_727_400_000
 
 
+def test_a_stored_frame_is_served_for_the_same_bytes_only(package, monkeypatch):
+    from helpers import datasets
+
+    helpers.load("trade")
+    datasets._load_cached.cache_clear()  # a new kernel: only the frames stored on disk remain
+    monkeypatch.setattr(datasets, "_validate_with_frictionless", lambda *a: pytest.fail("stored frame not used"))
+    assert helpers.load("trade").loc[0, "value_usd"] == 1_727_400_000
+    monkeypatch.undo()
+    monkeypatch.setenv("CJ_DATA_DIR", str(package))
+    # Same size, written at once: only the bytes can tell the files apart.
+    write_trade(package, TRADE.replace("1727400000", "1727400001"))
+    assert helpers.load("trade").loc[0, "value_usd"] == 1_727_400_001
+    write_trade(package, TRADE.replace("1727400000", "-727400000"))
+    with pytest.raises(helpers.DataValidationError, match=r"row 2, field 'value_usd'.*minimum"):
+        helpers.load("trade")
+
+
 @pytest.mark.parametrize("name", helpers.list_datasets())
 def test_every_curated_dataset_validates(name):
     frame = helpers.load(name)

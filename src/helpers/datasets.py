@@ -13,9 +13,10 @@ schema language cannot express:
   an ``as_of`` date lies in the row's ``year``;
 * no date or year lies in the future.
 
-A resource that passed is remembered by a fingerprint of its bytes, its descriptor and the
-version of these checks, so a warm load skips Frictionless entirely; any change to the file, its
-schema or a table it references invalidates the entry.
+A resource that passed is stored, as the typed frame, under a fingerprint of its bytes, its
+descriptor, the tables it references and the code of this module, so a warm load skips
+Frictionless and the CSV parser entirely; any change to the file, its schema, a table it
+references or these checks invalidates the entry. The check for future dates runs on every load.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import datetime as dt
 import difflib
 import hashlib
 import json
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -53,8 +55,9 @@ _DATE_FIELD_NAMES = {
 }  # fmt: skip
 _MAX_ERRORS_SHOWN = 20
 _FRICTIONLESS_ERROR_LIMIT = 1000  # Frictionless's own default: it stops validating there
-# Bump when the checks below change, so that results cached by older checks are not trusted.
-_CHECKS_VERSION = "2"
+# The checks and the reader below, and the pandas that stores their frames: results stored by
+# other code are never trusted.
+_CHECKS_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest() + pd.__version__
 # A text field holds dates when its pattern starts with a four-digit year.
 _DATE_TEXT_PATTERN = re.compile(r"^\^\\d\{4\}")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -90,10 +93,26 @@ def read_package(folder: Path | None = None) -> dict[str, Any]:
     >>> pkg["name"]
     'cambodia-japan-relations'
     """
+    return _read_package_cached(*_descriptor(folder))
+
+
+def _descriptor(folder: Path | None) -> tuple[Path, int]:
+    """The path of ``datapackage.json`` and its modification time: the key of what is read from it."""
     path = (folder or data_dir()) / "datapackage.json"
-    if not path.exists():
-        raise DataValidationError(f"{path}: data package descriptor is missing")
-    return _read_package_cached(path, path.stat().st_mtime_ns)
+    try:
+        return path, path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise DataValidationError(f"{path}: data package descriptor is missing") from None
+
+
+@lru_cache(maxsize=8)
+def _resources_cached(path: Path, mtime: int) -> dict[str, tuple[dict[str, Any], str]]:
+    """Each resource of one descriptor version by name, with its descriptor as canonical JSON."""
+    return {r["name"]: (r, json.dumps(r, sort_keys=True)) for r in _read_package_cached(path, mtime)["resources"]}
+
+
+def _resources(folder: Path | None = None) -> dict[str, tuple[dict[str, Any], str]]:
+    return _resources_cached(*_descriptor(folder))
 
 
 @lru_cache(maxsize=8)
@@ -146,7 +165,7 @@ def describe(name: str) -> dict[str, Any]:
             f"a dataset name is a string such as 'trade_dots', not {type(name).__name__} {name!r}; "
             "helpers.list_datasets() lists them"
         )
-    resources = {r["name"]: r for r in read_package()["resources"]}
+    resources = _resources()
     if name not in resources:
         close = difflib.get_close_matches(name, resources, n=3, cutoff=0.5)
         hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
@@ -157,7 +176,7 @@ def describe(name: str) -> dict[str, Any]:
             f"No dataset named {name!r} in data/datapackage.json.{hint} "
             f"Known datasets: {', '.join(sorted(resources))}."
         )
-    return resources[name]
+    return resources[name][0]
 
 
 def load(name: str) -> pd.DataFrame:
@@ -202,7 +221,7 @@ def load(name: str) -> pd.DataFrame:
         )
     for key in resource["schema"].get("foreignKeys", []):
         target = key.get("reference", {}).get("resource")
-        if target and target not in list_datasets():
+        if target and target not in _resources(folder):
             raise DataValidationError(
                 f"{_shown(folder / 'datapackage.json')}: dataset {name!r} has a foreign key "
                 f"{key.get('fields')!r} to resource {target!r}, which the data package does not describe"
@@ -221,32 +240,52 @@ def validate(name: str) -> None:
 def _load_cached(name: str, folder: str, fingerprint: str) -> pd.DataFrame:
     resource = describe(name)
     path = Path(folder) / resource["path"]
-    marker = CACHE_DIR / "validated" / fingerprint
-    raw = _read_text(path)
-    if not marker.exists():
+    stored = CACHE_DIR / "validated" / f"{fingerprint}.pkl"
+    if stored.exists():  # these bytes passed every check below and were read by this code
+        frame = pd.read_pickle(stored)
+    else:
+        raw = _read_text(path)
         _validate_with_frictionless(name, Path(folder))
         _check_rows(raw, path, resource["schema"])
-    frame = _read_typed(raw, resource["schema"])
+        frame = _read_typed(raw, resource["schema"])
     _check_no_future_dates(frame, path, resource["schema"])
-    if not marker.exists():
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.write_text(name + "\n")
+    if not stored.exists():
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        partial = stored.with_suffix(f".{os.getpid()}.tmp")
+        frame.to_pickle(partial)
+        partial.replace(stored)  # atomic: two kernels may load the same dataset at once
     frame.attrs["dataset"] = name
     return frame
 
 
 def _fingerprint(resource: dict[str, Any], folder: Path) -> str:
-    digest = hashlib.sha256((_CHECKS_VERSION + json.dumps(resource, sort_keys=True)).encode())
+    resources = _resources(folder)
+    digest = hashlib.sha256((_CHECKS_VERSION + resources[resource["name"]][1]).encode())
     referenced = {fk["reference"]["resource"] for fk in resource["schema"].get("foreignKeys", [])}
-    paths = [resource["path"]] + [describe(r)["path"] for r in sorted(referenced) if r]
+    paths = [resource["path"]] + [resources[r][0]["path"] for r in sorted(referenced) if r]
     for rel in paths:
         if not (folder / rel).exists():
             raise DataValidationError(
                 f"{_shown(folder / rel)}: file is missing (a foreign key of dataset {resource['name']!r} refers to it)"
             )
         digest.update(rel.encode())
-        digest.update((folder / rel).read_bytes())
+        digest.update(_file_digest(folder / rel).encode())
     return digest.hexdigest()
+
+
+# The bytes last read from each data file and their digest: reading a file again and comparing
+# is cheap, hashing it again is not. Emptied when it grows (tests copy data/ many times).
+_FILE_DIGESTS: dict[Path, tuple[bytes, str]] = {}
+
+
+def _file_digest(path: Path) -> str:
+    data = path.read_bytes()
+    known = _FILE_DIGESTS.get(path)
+    if known is None or known[0] != data:
+        if len(_FILE_DIGESTS) >= 128:
+            _FILE_DIGESTS.clear()
+        known = _FILE_DIGESTS[path] = (data, hashlib.sha256(data).hexdigest())
+    return known[1]
 
 
 @lru_cache(maxsize=4)
