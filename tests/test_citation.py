@@ -18,7 +18,15 @@ import pandas as pd
 import pytest
 import yaml
 
-from helpers.citations import CITATION_FILE, cite, cite_collection, cite_source, read_citation_cff, references
+from helpers.citations import (
+    CITATION_FILE,
+    cite,
+    cite_collection,
+    cite_source,
+    cited_source_ids,
+    read_citation_cff,
+    references,
+)
 from helpers.paths import REPO_ROOT, data_dir
 from helpers.site import CC_BY, _exporter, build_site, render_cells
 
@@ -188,6 +196,16 @@ def test_references_list_the_datasets_then_fold_the_sources_with_their_count():
     leads = [re.sub(r"^\W+", "", line).casefold() for line in shown]
     assert leads == sorted(leads), "sources not in alphabetical order"
     assert "\n\n" not in folded, "a blank line would end the HTML block and spill the list out of the fold"
+
+
+def test_cited_sources_come_dataset_by_dataset_from_the_rows_each_once():
+    names = ["trade_reported", "claims", "trade_reported"]
+    per_dataset = [sorted(set(pd.read_csv(data_dir() / f"{n}.csv")["source_id"])) for n in names]
+    assert cited_source_ids(names) == list(dict.fromkeys(per_dataset[0] + per_dataset[1]))
+    # A dataset whose rows name no source (the indicator vocabulary) stands for every source.
+    every = pd.read_csv(data_dir() / "sources.csv")["source_id"].tolist()
+    assert cited_source_ids(["indicators"]) == every
+    assert cited_source_ids(["trade_reported", "indicators"])[: len(per_dataset[0])] == per_dataset[0]
 
 
 def test_a_seed_is_cited_by_its_text_file_not_by_the_curators_notes():

@@ -11,7 +11,7 @@ import csv
 import html
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,7 @@ __all__ = [
     "cite_collection",
     "cite_resource",
     "cite_source",
+    "cited_source_ids",
     "dataset_publishers",
     "findings_markdown",
     "read_citation_cff",
@@ -54,12 +55,47 @@ def sources_of(name: str) -> pd.DataFrame:
     >>> sources_of("sources").empty
     False
     """
-    frame = load(name)
     sources = load("sources")
-    if "source_id" not in frame:
+    ids = _cited_ids(name, sources)
+    if ids is None:
         return sources
-    used = set(frame["source_id"].dropna())
-    return sources[sources["source_id"].isin(used)].sort_values("source_id", ignore_index=True)
+    row_of = {sid: row for row, sid in enumerate(sources["source_id"].tolist())}
+    return sources.iloc[[row_of[sid] for sid in ids]].reset_index(drop=True)
+
+
+def _cited_ids(name: str, sources: pd.DataFrame) -> list[str] | None:
+    """The ``source_id`` values of ``sources`` that a dataset's rows cite, sorted; None if it has no such column."""
+    frame = load(name)
+    if "source_id" not in frame:
+        return None
+    used = set(frame["source_id"].dropna().tolist())
+    return sorted(sid for sid in sources["source_id"].tolist() if sid in used)
+
+
+def cited_source_ids(names: Iterable[str], sources: pd.DataFrame | None = None) -> list[str]:
+    """Return the ``source_id`` of every source the datasets cite, dataset by dataset, each once.
+
+    Each dataset's sources come in :func:`sources_of` order; a dataset without a ``source_id``
+    column cites every source.
+
+    Parameters
+    ----------
+    names : iterable of str
+        Datasets, in the order their sources are wanted.
+    sources : pandas.DataFrame, optional
+        ``helpers.load("sources")``, when the caller has it already.
+
+    Examples
+    --------
+    >>> cited_source_ids(["trade_dots"])
+    ['imf_dots']
+    """
+    sources = load("sources") if sources is None else sources
+    found: dict[str, None] = {}
+    for name in names:
+        ids = _cited_ids(name, sources)
+        found.update(dict.fromkeys(sources["source_id"].tolist() if ids is None else ids))
+    return list(found)
 
 
 def _seed_file(notes: object) -> str | None:
@@ -84,7 +120,11 @@ def cite_source(source_id: str) -> str:
     sources = load("sources").set_index("source_id")
     if source_id not in sources.index:
         raise KeyError(f"source_id {source_id!r} is not in data/sources.csv")
-    row = sources.loc[source_id]
+    return _citation(sources.loc[source_id])
+
+
+def _citation(row: Mapping[str, Any]) -> str:
+    """One row of ``sources`` (without its ``source_id``) as its reference line (see :func:`cite_source`)."""
     parts = [row["publisher"]] if pd.notna(row["publisher"]) else []
     parts.append(f"“{row['title']}”")
     if pd.notna(row["published"]):
@@ -212,16 +252,20 @@ def source_line(names: str | Iterable[str], source_ids: Iterable[str] | None = N
     names = [names] if isinstance(names, str) else list(names)
     if not names:
         raise ValueError("a chart's source line needs at least one dataset")
-    cited = pd.concat([sources_of(name) for name in names]).drop_duplicates("source_id")
+    sources = load("sources")
+    cited = cited_source_ids(names, sources)
     if source_ids is not None:
-        wanted = sorted({s for s in source_ids if isinstance(s, str) and s})
-        unknown = sorted(set(wanted) - set(cited["source_id"]))
+        wanted = {s for s in source_ids if isinstance(s, str) and s}
+        unknown = sorted(wanted - set(cited))
         if unknown:
             raise ValueError(f"source ids {unknown} are not cited by dataset(s) {names}")
-        cited = cited[cited["source_id"].isin(wanted)]
-    publishers: list[str] = []
+        cited = [sid for sid in cited if sid in wanted]
     # A seed article whose text names no outlet is known by its title instead.
-    for label in cited["publisher"].fillna(cited["title"]):
+    names_of = {sid: publisher if pd.notna(publisher) else title
+                for sid, publisher, title in zip(sources["source_id"].tolist(), sources["publisher"].tolist(),
+                                                 sources["title"].tolist(), strict=True)}
+    publishers: list[str] = []
+    for label in (names_of[sid] for sid in cited):
         if label not in publishers:
             publishers.append(label)
     shown = "; ".join(publishers[:4]) + (f"; and {len(publishers) - 4} more" if len(publishers) > 4 else "")
@@ -270,17 +314,15 @@ def references(names: str | Iterable[str]) -> Markdown:
     True
     """
     names = [names] if isinstance(names, str) else list(names)
-    source_ids: list[str] = []
-    for name in names:
-        source_ids += [s for s in sources_of(name)["source_id"] if s not in source_ids]
-    citations = {sid: cite_source(sid) for sid in source_ids}
+    sources = load("sources")
+    rows = sources.set_index("source_id").to_dict("index")
+    citations = {sid: _citation(rows[sid]) for sid in cited_source_ids(names, sources)}
     # Alphabetical as a reader scans it: quotes and brackets before a title do not count.
     cited = sorted(citations.items(), key=lambda item: (re.sub(r"^\W+", "", item[1]).casefold(), item[0]))
     lines = ["**Datasets**", "", *[f"- {cite(name)}" for name in names]]
     if cited:
-        urls = load("sources").set_index("source_id")["url"]
         lines += ["", f"<details><summary>Sources cited ({len(cited)})</summary>", "<ul>"]
-        lines += [_source_item(sid, text, urls.get(sid)) for sid, text in cited]
+        lines += [_source_item(sid, text, rows[sid]["url"]) for sid, text in cited]
         lines += ["</ul></details>"]
     return Markdown("\n".join(lines))
 

@@ -2642,9 +2642,9 @@ def drawn_sources(result: pd.DataFrame, datasets=EVIDENCE_DATASETS) -> list[str]
 
     Only ids cited by ``datasets`` are kept (a chart's source line names those publishers).
     """
-    from helpers.citations import sources_of
+    from helpers.citations import cited_source_ids
 
-    cited = set(pd.concat([sources_of(d) for d in datasets])["source_id"])
+    cited = set(cited_source_ids(datasets))
     found = set(result["source_id"])
     for value in result["evidence_source"].dropna():
         found |= {part.strip() for part in re.split(r"[;,]", str(value))}
