@@ -9,6 +9,7 @@ period label, and date the selected projects.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import pandas as pd
@@ -237,15 +238,17 @@ def source_names(source_ids: pd.Series, sources: pd.DataFrame) -> pd.Series:
     >>> source_names(pd.Series(["a", "b"]), sources).tolist()
     ['The Phnom Penh Post, 2023', 'An article']
     """
-    table = sources.set_index("source_id")
-    unknown = sorted(set(source_ids) - set(table.index))
+    wanted = set(source_ids.tolist())
+    unknown = sorted(wanted - set(sources["source_id"].tolist()))
     if unknown:
         raise KeyError(f"source_id(s) {unknown} are not in data/sources.csv")
     names = {}
-    for sid, row in table.loc[sorted(set(source_ids))].iterrows():
-        name = row["publisher"].split(" (")[0] if pd.notna(row["publisher"]) else row["title"]
-        published = pd.to_datetime(row["published"]) if pd.notna(row["published"]) else pd.NaT
-        names[sid] = f"{name}, {published.year}" if pd.notna(published) else name
+    for sid, publisher, title, published in zip(*(sources[c].tolist() for c in
+                                                   ["source_id", "publisher", "title", "published"]), strict=True):
+        if sid in wanted:
+            name = publisher.split(" (")[0] if pd.notna(publisher) else title
+            published = pd.Timestamp(published) if pd.notna(published) else pd.NaT
+            names[sid] = f"{name}, {published.year}" if pd.notna(published) else name
     return source_ids.map(names)
 
 
@@ -522,31 +525,44 @@ def milestones_table(milestones: pd.DataFrame, source_names: Mapping[str, str] |
     ['1996-07', 'co-chair', 'US$500.0 m']
     """
     order = {"day": 0, "month": 1, "year": 2}
+    # Plain Python over the columns: a pandas group per milestone costs far more than its few rows.
+    columns = {c: milestones[c].tolist() for c in milestones.columns}
+    rows_of: dict[str, list[int]] = {}
+    for row, mid in enumerate(columns["milestone_id"]):
+        if not pd.isna(mid):
+            rows_of.setdefault(mid, []).append(row)
+
+    def stated(column: str, rows: list[int]) -> list[int]:
+        return [r for r in rows if not pd.isna(columns[column][r])]
+
+    def pledges(value: str, qualifier: str, rows: list[int]) -> str:
+        texts = [format_amount(columns[value][r], "USD", columns[qualifier][r]) for r in stated(value, rows)]
+        return "; ".join(dict.fromkeys(texts))
+
+    def first_text(column: str, rows: list[int]) -> str:
+        found = stated(column, rows)
+        return columns[column][found[0]] if found else ""
+
+    def precision_rank(row: int) -> float:
+        return order.get(columns["date_precision"][row], math.inf)  # an unknown precision comes last
+
     rows = []
-    for mid, group in milestones.groupby("milestone_id", sort=False):
-        best = group.assign(_p=group["date_precision"].map(order)).sort_values(["_p", "source_id"]).iloc[0]
-
-        def pledges(value: str, qualifier: str, g: pd.DataFrame = group) -> str:
-            stated = g.dropna(subset=[value])
-            texts = [format_amount(v, "USD", q) for v, q in zip(stated[value], stated[qualifier], strict=True)]
-            return "; ".join(dict.fromkeys(texts))
-
-        def first_text(column: str, g: pd.DataFrame = group) -> str:
-            stated = g[column].dropna()
-            return stated.iloc[0] if len(stated) else ""
-
+    for mid, group in rows_of.items():
+        # The most precise date, then the first source id; a tie keeps the order of the rows.
+        best = min(group, key=lambda r: (precision_rank(r), columns["source_id"][r]))
         rows.append(
             {
                 "milestone_id": mid,
-                "date": best["date"],
-                "when": date_text(best["date"], best["date_precision"]),
-                "event": best["event"],
-                "type": best["event_type"].replace("_", " "),
-                "place": first_text("place"),
-                "japan_role": first_text("japan_role"),
-                "pledged, all donors": pledges("pledged_total", "pledged_total_qualifier"),
-                "pledged by Japan": pledges("pledged_japan", "pledged_japan_qualifier"),
-                "sources": "; ".join(sorted({(source_names or {}).get(i, i) for i in group["source_id"]})),
+                "date": columns["date"][best],
+                "when": date_text(columns["date"][best], columns["date_precision"][best]),
+                "event": columns["event"][best],
+                "type": columns["event_type"][best].replace("_", " "),
+                "place": first_text("place", group),
+                "japan_role": first_text("japan_role", group),
+                "pledged, all donors": pledges("pledged_total", "pledged_total_qualifier", group),
+                "pledged by Japan": pledges("pledged_japan", "pledged_japan_qualifier", group),
+                "sources": "; ".join(sorted({(source_names or {}).get(i, i) for i in
+                                             (columns["source_id"][r] for r in group)})),
             }
         )
     out = pd.DataFrame(rows)
