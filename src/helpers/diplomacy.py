@@ -617,18 +617,25 @@ def agreement_by_issue(votes: pd.DataFrame, periods: Mapping[str, tuple[int, int
     (2, 50.0)
     """
     joint = joint_votes(votes)
-    joint = joint.assign(issue=joint["issues"].fillna("").str.split(";")).explode("issue")
-    joint = joint[joint["issue"] != ""]
-    unknown = sorted(set(joint["issue"]) - set(ISSUE_LABELS))
+    # Joint votes and votes alike per (issue, year), counted once in plain Python.
+    counts: dict[tuple[str, int], list[int]] = {}
+    for year, issues, alike in zip(joint["year"].tolist(), joint["issues"].tolist(), joint["alike"].tolist(),
+                                   strict=True):
+        for code in (issues if isinstance(issues, str) else "").split(";"):
+            if code:
+                tally = counts.setdefault((code, year), [0, 0])
+                tally[0] += 1
+                tally[1] += alike
+    unknown = sorted({code for code, _ in counts} - set(ISSUE_LABELS))
     if unknown:
         raise ValueError(f"un_votes_khm_jpn: field issues holds unknown codes {unknown}")
     rows = []
     for period, (first, last) in periods.items():
-        within = joint[joint["year"].between(first, last)]
         for code, label in ISSUE_LABELS.items():
-            alike = within.loc[within["issue"] == code, "alike"]
-            share = 100 * alike.mean() if len(alike) else float("nan")
-            rows.append((period, label, len(alike), int(alike.sum()), share))
+            joint_count = sum(n for (c, year), (n, _) in counts.items() if c == code and first <= year <= last)
+            alike_count = sum(a for (c, year), (_, a) in counts.items() if c == code and first <= year <= last)
+            share = 100 * (alike_count / joint_count) if joint_count else float("nan")
+            rows.append((period, label, joint_count, alike_count, share))
     return pd.DataFrame(rows, columns=["period", "issue", "joint_votes", "alike", "share_alike"])
 
 
