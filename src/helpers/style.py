@@ -27,6 +27,7 @@ from matplotlib.transforms import Bbox
 from helpers.citations import source_line
 
 __all__ = [
+    "LEADER_LINE",
     "PALETTE",
     "REPORTER_COLOURS",
     "VERDICT_COLOURS",
@@ -56,6 +57,11 @@ VERDICT_LABELS = {
     "internally inconsistent": "does not add up",
     "unverifiable": "cannot be checked",
 }
+# A thin grey line from a data point to its label (``ax.annotate(..., arrowprops=LEADER_LINE)``) for
+# labels set to the right of their point (``ha="left"``, ``va="center"``). It starts at the label's
+# left middle, 4 points off: the same look as matplotlib's default, which finds that end by clipping
+# the line against the label's box, a search that cost a fifth of a labelled chart's drawing time.
+LEADER_LINE = {"arrowstyle": "-", "color": "#BBBBBB", "lw": 0.6, "relpos": (0.0, 0.5), "patchA": None, "shrinkA": 4}
 SOURCE_FONT_SIZE = 9
 _UNIT_IN_LABEL = re.compile(r"\([^)]*\S[^)]*\)")
 
