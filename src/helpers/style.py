@@ -80,6 +80,9 @@ def use_house_style() -> None:
             "axes.titlesize": 13,
             "axes.titleweight": "bold",
             "axes.titlelocation": "left",
+            # A fixed title height: matplotlib would otherwise measure every tick label of the row to
+            # lift titles over top-side ticks, which no chart here has (a fifth of the drawing time).
+            "axes.titley": 1.0,
             "axes.spines.top": False,
             "axes.spines.right": False,
             "svg.hashsalt": "cambodia-japan",  # stable element ids: re-runs leave git clean
