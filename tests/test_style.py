@@ -60,6 +60,22 @@ def test_finished_chart_carries_alt_text_title_and_only_its_sources(chart):
     assert "Source: International Monetary Fund." in svg and "Data:" not in svg
 
 
+def test_chart_is_cropped_to_its_text_with_the_source_line_lowest(chart):
+    """The view box is the crop: a wrong offset or a flipped y would push text out of it."""
+    fig, ax = chart
+    ax.plot([2000, 2010], [1, 2])
+    ax.set_ylabel(GOOD["ylabel"])
+    svg = style._svg_with_alt(fig, "alt", GOOD["title"], "Source: International Monetary Fund.")
+    x0, y0, width, height = map(float, re.search(r'viewBox="([^"]+)"', svg).group(1).split())
+    anchors = re.findall(r'<text [^>]*x="([^"]+)" y="([^"]+)"[^>]*>([^<]*)<', svg)
+    texts = [(float(x), float(y), body) for x, y, body in anchors]
+    assert len(texts) > 5
+    for x, y, body in texts:
+        assert x0 <= x <= x0 + width and y0 <= y <= y0 + height, f"{body!r} at ({x}, {y}) is outside the view box"
+    lowest = max(texts, key=lambda t: t[1])
+    assert lowest[2].startswith("Source: ") and y0 + height - lowest[1] < 15  # about one padding below
+
+
 def test_source_line_names_only_the_publishers_of_the_rows_drawn():
     every = helpers.source_line("oda_projects")
     one_id = helpers.load("oda_projects")["source_id"].iloc[0]

@@ -29,6 +29,7 @@ _EXPORTS = {
     "validate": "datasets",
     "claim_verdicts": "factcheck",
     "finding": "findings",
+    "LEADER_LINE": "style",
     "PALETTE": "style",
     "REPORTER_COLOURS": "style",
     "VERDICT_COLOURS": "style",
@@ -41,6 +42,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "LEADER_LINE",
     "PALETTE",
     "REPORTER_COLOURS",
     "VERDICT_COLOURS",
@@ -71,6 +73,7 @@ if TYPE_CHECKING:  # what linters and editors see; at run time __getattr__ does 
     from helpers.factcheck import claim_verdicts
     from helpers.findings import finding
     from helpers.style import (
+        LEADER_LINE,
         PALETTE,
         REPORTER_COLOURS,
         VERDICT_COLOURS,

@@ -19,12 +19,15 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
+from matplotlib.backends.backend_mixed import MixedModeRenderer
+from matplotlib.backends.backend_svg import FigureCanvasSVG, RendererSVG
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 from matplotlib.transforms import Bbox
 
 from helpers.citations import source_line
 
 __all__ = [
+    "LEADER_LINE",
     "PALETTE",
     "REPORTER_COLOURS",
     "VERDICT_COLOURS",
@@ -54,6 +57,11 @@ VERDICT_LABELS = {
     "internally inconsistent": "does not add up",
     "unverifiable": "cannot be checked",
 }
+# A thin grey line from a data point to its label (``ax.annotate(..., arrowprops=LEADER_LINE)``) for
+# labels set to the right of their point (``ha="left"``, ``va="center"``). It starts at the label's
+# left middle, 4 points off: the same look as matplotlib's default, which finds that end by clipping
+# the line against the label's box, a search that cost a fifth of a labelled chart's drawing time.
+LEADER_LINE = {"arrowstyle": "-", "color": "#BBBBBB", "lw": 0.6, "relpos": (0.0, 0.5), "patchA": None, "shrinkA": 4}
 SOURCE_FONT_SIZE = 9
 _UNIT_IN_LABEL = re.compile(r"\([^)]*\S[^)]*\)")
 
@@ -72,6 +80,9 @@ def use_house_style() -> None:
             "axes.titlesize": 13,
             "axes.titleweight": "bold",
             "axes.titlelocation": "left",
+            # A fixed title height: matplotlib would otherwise measure every tick label of the row to
+            # lift titles over top-side ticks, which no chart here has (a fifth of the drawing time).
+            "axes.titley": 1.0,
             "axes.spines.top": False,
             "axes.spines.right": False,
             "svg.hashsalt": "cambodia-japan",  # stable element ids: re-runs leave git clean
@@ -248,31 +259,70 @@ def finish_figure(
     _show_svg(fig, alt.strip(), title.strip(), footer)
 
 
+class _MeasuringSVGCanvas(FigureCanvasSVG):
+    """An SVG canvas with one renderer, used to lay out, measure and then draw the figure.
+
+    Matplotlib's own path measures every piece of text twice (once with Agg for the layout and the
+    crop, again with the SVG renderer that draws) and draws the figure twice. Measuring with the
+    renderer that draws means each text is measured once, and one draw writes the SVG.
+    """
+
+    def __init__(self, figure, buffer: io.StringIO):
+        super().__init__(figure)
+        image_dpi = figure.dpi
+        figure.dpi = 72  # SVG user units are points, as in FigureCanvasSVG.print_svg
+        width, height = figure.get_size_inches()
+        svg = RendererSVG(width * 72, height * 72, buffer, image_dpi=image_dpi, metadata={"Date": None})
+        self.renderer = MixedModeRenderer(figure, width, height, image_dpi, svg)
+
+    def get_renderer(self):
+        """Return the renderer that will draw: the layout engines measure text with it."""
+        return self.renderer
+
+
 def _svg_with_alt(fig, alt: str, title: str, footer: str | None = None) -> str:
     """Return the figure as SVG text whose root carries ``role="img"``, an aria-label and a title.
 
     The footer (source line) goes under everything the chart draws: the layout is computed once,
-    the footer placed below its box, and the SVG cropped to both (one layout pass, not the two
-    of ``bbox_inches="tight"``).
+    the footer placed below its box, the figure drawn once, and the SVG's view box set to the
+    content and the footer (the crop of ``bbox_inches="tight"`` without its second draw).
     """
-    renderer = fig.canvas.get_renderer()
-    fig.draw_without_rendering()
+    buffer = io.StringIO()
+    renderer = _MeasuringSVGCanvas(fig, buffer).renderer
     if fig.get_layout_engine() is not None:
-        # The layout is done: freeze it, or the saving draw would run constrained layout again.
-        fig.set_layout_engine("none")
+        fig.get_layout_engine().execute(fig)
+        fig.set_layout_engine("none")  # laid out: the draw below must not run the layout again
     box = fig.get_tightbbox(renderer)  # inches
     if footer:
         width, height = fig.get_size_inches()
         text = fig.text(box.x0 / width, (box.y0 - 0.12) / height, footer, ha="left", va="top",
                         fontsize=SOURCE_FONT_SIZE, color="#333333")
         box = Bbox.union([box, text.get_window_extent(renderer).transformed(fig.dpi_scale_trans.inverted())])
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches=box.padded(0.1), metadata={"Date": None})
+    fig.draw(renderer)
+    renderer.finalize()
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]
     head_end = svg.index(">") + 1
-    opening = svg[:head_end].replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
+    opening = _crop(svg[:head_end], box.padded(0.1), fig.get_figheight())
+    opening = opening.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
     return f"{opening}\n <title>{escape(title)}</title>{svg[head_end:]}"
+
+
+def _crop(opening: str, box: Bbox, figure_height: float) -> str:
+    """Return the ``<svg>`` opening tag showing only ``box`` (inches, from the figure's bottom left).
+
+    Examples
+    --------
+    >>> _crop('<svg width="576pt" height="324pt" viewBox="0 0 576 324">', Bbox([[-1, 0], [7, 4]]), 4.5)
+    '<svg width="576pt" height="288pt" viewBox="-72 36 576 288">'
+    """
+    x, top, width, height = (round(v * 72, 6) for v in (box.x0, figure_height - box.y1, box.width, box.height))
+    size = {"width": f"{width:g}pt", "height": f"{height:g}pt", "viewBox": f"{x:g} {top:g} {width:g} {height:g}"}
+    for name, value in size.items():
+        opening, found = re.subn(rf'\b{name}="[^"]*"', f'{name}="{value}"', opening, count=1)
+        if not found:
+            raise ValueError(f"matplotlib's SVG root has no {name} attribute: {opening}")
+    return opening
 
 
 def _show_svg(fig, alt: str, title: str, footer: str) -> None:
