@@ -2229,7 +2229,8 @@ def _seed_verdict_table() -> pd.DataFrame:
     from helpers.corpus import seed_manifest
     from helpers.datasets import load
 
-    return verdict_table(_cached_result(), load("claims"), load("sources"), seed_manifest(), seed_article_dates())
+    # The fact-check stored under the same key, not this kernel's copy: data may have changed since.
+    return verdict_table(run_fact_check(), load("claims"), load("sources"), seed_manifest(), seed_article_dates())
 
 
 def article_labels(claims: pd.DataFrame, manifest: pd.DataFrame, dates: pd.Series) -> dict[str, str]:
@@ -2411,7 +2412,8 @@ def claim_verdicts(claim_ids=None, *, theme: str | None = None) -> pd.DataFrame:
     table = _cached_verdicts()
     if theme is not None:
         result = _cached_result()
-        table = table[result["theme"].to_numpy() == theme]
+        themes = dict(zip(result["claim_id"], result["theme"], strict=True))
+        table = table[table["claim_id"].map(themes) == theme]
     if claim_ids is not None:
         wanted = list(claim_ids)
         unknown = sorted(set(wanted) - set(table["claim_id"]))
