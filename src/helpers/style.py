@@ -289,6 +289,7 @@ def _svg_with_alt(fig, alt: str, title: str, footer: str | None = None) -> str:
     """
     buffer = io.StringIO()
     renderer = _MeasuringSVGCanvas(fig, buffer).renderer
+    _pin_empty_axis_labels(fig)
     if fig.get_layout_engine() is not None:
         fig.get_layout_engine().execute(fig)
         fig.set_layout_engine("none")  # laid out: the draw below must not run the layout again
@@ -306,6 +307,19 @@ def _svg_with_alt(fig, alt: str, title: str, footer: str | None = None) -> str:
     opening = _crop(svg[:head_end], box.padded(0.1), fig.get_figheight())
     opening = opening.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
     return f"{opening}\n <title>{escape(title)}</title>{svg[head_end:]}"
+
+
+def _pin_empty_axis_labels(fig) -> None:
+    """Give each empty axis label a fixed place, so that matplotlib stops placing it.
+
+    Matplotlib places an axis label clear of the tick labels of the axis and of every axis it
+    shares with, measuring them all at each layout pass and draw, even when the label is empty
+    (panels of a grid, whose label is the figure's). An empty label draws nothing wherever it is.
+    """
+    for ax in fig.axes:
+        for axis, place in ((ax.xaxis, (0.5, 0.0)), (ax.yaxis, (0.0, 0.5))):
+            if not axis.label.get_text():
+                axis.set_label_coords(*place)
 
 
 def _crop(opening: str, box: Bbox, figure_height: float) -> str:
