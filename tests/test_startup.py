@@ -130,3 +130,22 @@ def test_bad_data_stops_the_test_session_with_the_root_cause_first(tmp_path):
     assert "Invalid data, no test was run. Fix first: " in first
     assert "aid_milestones.csv, row 2, field 'date': '1992-06-31' is not a real date" in first
     assert "passed" not in run.stdout and "failed" not in run.stdout
+
+
+def test_executed_kernels_freeze_the_imports_after_the_first_cell_and_still_collect(tmp_path):
+    """The runner's kernels (helpers.gc_after_imports): nothing frozen during the first cell, the
+    imports frozen after it, and garbage made later still collected."""
+    from helpers.notebooks import execute_notebook
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [
+        nbformat.v4.new_code_cell("import gc\nimport pandas\nprint(gc.get_freeze_count())"),
+        nbformat.v4.new_code_cell("print(gc.get_freeze_count() > 10_000)"),
+        nbformat.v4.new_code_cell("a = []; a.append(a); del a\nprint(gc.collect() >= 1)"),
+    ]
+    path = tmp_path / "probe.ipynb"
+    nbformat.write(nb, path)
+    execute_notebook(path)
+    printed = [c.outputs[0]["text"].strip() for c in nbformat.read(path, as_version=4).cells]
+    assert printed == ["0", "True", "True"]

@@ -107,7 +107,8 @@ def execute_notebook(path: Path, timeout: int = 300, attempts: int = KERNEL_STAR
             kernel_name="python3",
             resources={"metadata": {"path": str(path.parent)}},
             # The kernel's own log (not cell output) warns on every start that local TCP is unencrypted.
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            # The extension keeps the garbage collector off the first cell's imports (see its module).
+            extra_arguments=["--IPKernelApp.log_level=ERROR", "--IPKernelApp.extensions=helpers.gc_after_imports"],
         )
         try:
             client.execute()
