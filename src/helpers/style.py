@@ -340,8 +340,13 @@ def _crop(opening: str, box: Bbox, figure_height: float) -> str:
 
 
 def _show_svg(fig, alt: str, title: str, footer: str) -> None:
-    from IPython.display import SVG, display
+    """Display the chart as SVG, with its alt text as the plain-text form for text-only front ends.
+
+    The SVG goes out as written (``raw=True``): IPython's ``SVG`` object would parse it into a DOM
+    and write it back, the same text at a tenth of the chart's cost.
+    """
+    from IPython.display import display
 
     svg = _svg_with_alt(fig, alt, title, footer)
     plt.close(fig)
-    display(SVG(data=svg))
+    display({"image/svg+xml": svg, "text/plain": f"Chart: {alt}"}, raw=True)
