@@ -70,6 +70,7 @@ table.dataframe { border: 0; }
 .dataframe th, .dataframe td { border-width: 0 0 1px 0; text-align: left !important; }
 .dataframe td.num { text-align: right !important; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; min-width: 0; }
+th.num { text-align: right; }
 td.id { font-size: .8rem; min-width: 7rem; }
 td.date { white-space: nowrap; }
 tr:target, li:target, article:target { background: #fff8c5; }

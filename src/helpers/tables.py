@@ -44,16 +44,27 @@ def _cell_text(value: object, decimals: int) -> str:
 class Table:
     """A formatted table: ``_repr_html_`` for pages, ``__repr__`` for plain text."""
 
-    def __init__(self, frame: pd.DataFrame, caption: str | None, folded: bool, year_columns: set[str]):
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        caption: str | None,
+        folded: bool,
+        year_columns: set[str],
+        number_columns: set[str] = frozenset(),
+    ):
         self.frame = frame
         self.caption = caption
         self.folded = folded
         self.year_columns = year_columns
+        self.number_columns = number_columns
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{escape(str(c))}</th>" for c in self.frame.columns)
+        # One alignment per column: numbers right, text left, so that a period column mixing
+        # "2020" and "Jan–Mar 2024" does not zigzag.
+        kinds = ["num" if c in self.number_columns else "text" for c in self.frame.columns]
+        head = "".join(f'<th class="{k}">{escape(str(c))}</th>' for c, k in zip(self.frame.columns, kinds, strict=True))
         rows = "".join(
-            "<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>"
+            "<tr>" + "".join(f'<td class="{k}">{escape(v)}</td>' for v, k in zip(row, kinds, strict=True)) + "</tr>"
             for row in self.frame.itertuples(index=False)
         )
         html = f'<table class="cj-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
@@ -126,8 +137,9 @@ def table(
         },
         columns=shown.columns,
     )
+    numbers_only = {c for c in shown.columns if all(_is_number(v) or pd.isna(v) for v in shown[c])}
     folded = collapse if collapse is not None else len(text) > FOLD_AFTER_ROWS
-    return Table(text, caption, folded, years)
+    return Table(text, caption, folded, years, numbers_only)
 
 
 def _is_number(value: object) -> bool:
