@@ -333,6 +333,11 @@ def test_home_page_leads_with_ranked_headlines(headline_site):
     for src, alt in thumbs.items():
         assert escape(alt) in (headline_site / src).read_text(encoding="utf-8")
     assert 'href="96_headline_fixture.html#Gap-(2019):-who-records-what?"' in index
+    findings = (headline_site / "findings.html").read_text(encoding="utf-8")
+    # A card shows the first lines of its finding; the whole of it is one link away.
+    for key in ("fx-overview", "fx-gap", "fx-text"):
+        assert f'<a href="findings.html#{key}">The whole finding</a>' in index
+        assert f'<li id="{key}">' in findings
     headlines, notebooks, cite = (index.index(marker) for marker in ('id="headlines"', 'id="notebooks"',
                                                                       'id="how-to-cite"'))
     assert headlines < notebooks < cite

@@ -543,9 +543,9 @@ def headlines_section(findings: Sequence[Finding], notebooks: Sequence[NotebookI
                  "</a>" if thumb else "")
         cards.append(
             f'<li id="headline-{_e(item.key)}"><p class="number">{_e(item.headline)}</p>'
-            f"<p>{_e(item.text)}</p>{chart}"
-            f'<p class="more"><a href="{_e(target)}" title="{_e(label)}">Evidence: '
-            f"{_e(proving_section(item) or label)} →</a></p></li>"
+            f'<p class="finding">{_e(item.text)}</p>{chart}'
+            f'<p class="more"><a href="findings.html#{_e(item.key)}">The whole finding</a> · '
+            f'<a href="{_e(target)}" title="{_e(label)}">Evidence: {_e(proving_section(item) or label)} →</a></p></li>'
         )
     if not cards:
         return ""

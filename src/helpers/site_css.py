@@ -107,6 +107,10 @@ details.code summary { color: var(--muted); font-size: .82rem; }
 .headlines .thumb { display: block; margin: .4rem 0; }
 .headlines .thumb img { display: block; width: 100%; height: auto; }
 .headlines .more { margin-top: auto; font-size: .9rem; }
+/* A card shows the first lines of its finding (all of it reaches screen readers); the findings
+   page has it whole, one link away. */
+.headlines .finding { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 4;
+  line-clamp: 4; overflow: hidden; }
 
 /* Findings and cards. */
 ol.findings { padding-left: 1.6rem; }
