@@ -149,3 +149,17 @@ def test_executed_kernels_freeze_the_imports_after_the_first_cell_and_still_coll
     execute_notebook(path)
     printed = [c.outputs[0]["text"].strip() for c in nbformat.read(path, as_version=4).cells]
     assert printed == ["0", "True", "True"]
+
+
+def test_execution_leaves_bytecode_for_every_helpers_module_even_where_python_would_not_write_it():
+    """Kernels read helpers' bytecode rather than each compiling it again (PYTHONDONTWRITEBYTECODE)."""
+    import importlib.util
+
+    from helpers.notebooks import compile_helpers
+
+    package = REPO_ROOT / "src" / "helpers"
+    shutil.rmtree(package / "__pycache__", ignore_errors=True)
+    compile_helpers()
+    for source in package.glob("*.py"):
+        compiled = importlib.util.cache_from_source(str(source))
+        assert os.path.exists(compiled), f"no bytecode for {source.name}"
