@@ -44,19 +44,11 @@ def _cell_text(value: object, decimals: int) -> str:
 class Table:
     """A formatted table: ``_repr_html_`` for pages, ``__repr__`` for plain text."""
 
-    def __init__(
-        self,
-        frame: pd.DataFrame,
-        caption: str | None,
-        folded: bool,
-        year_columns: set[str],
-        number_columns: set[str] = frozenset(),
-    ):
-        self.frame = frame
+    def __init__(self, frame: pd.DataFrame, caption: str | None, folded: bool, number_columns: set[str]):
+        self.frame = frame  # cells already written as text
         self.caption = caption
         self.folded = folded
-        self.year_columns = year_columns
-        self.number_columns = number_columns
+        self.number_columns = number_columns  # right-aligned
 
     def _repr_html_(self) -> str:
         # One alignment per column: numbers right, text left, so that a period column mixing
@@ -139,7 +131,7 @@ def table(
     )
     numbers_only = {c for c in shown.columns if all(_is_number(v) or pd.isna(v) for v in shown[c])}
     folded = collapse if collapse is not None else len(text) > FOLD_AFTER_ROWS
-    return Table(text, caption, folded, years, numbers_only)
+    return Table(text, caption, folded, numbers_only)
 
 
 def _is_number(value: object) -> bool:
