@@ -1,9 +1,10 @@
 """IPython extension for the kernels that execute the collection: the collector skips the imports.
 
-A notebook's first cell imports pandas, matplotlib, seaborn and helpers: hundreds of thousands of
+A notebook's first cell imports pandas, matplotlib, seaborn and helpers: about 130,000 tracked
 objects that live as long as the kernel. Every full garbage collection after that walks them all
 again, and building charts and tables makes garbage fast enough that those walks cost about a
-quarter of a notebook's run time. Once the first cell has run, :func:`gc.freeze` moves every object
+seventh of the kernels' CPU time over the collection (measured: 14.1–15.9 s without, 12.0–13.4 s
+with, four interleaved runs). Once the first cell has run, :func:`gc.freeze` moves every object
 then alive out of the collector's reach; objects made later are collected as usual. (Cyclic garbage
 left by the imports themselves is kept until the kernel stops: a few objects, once.)
 
