@@ -1,6 +1,7 @@
 """Start-up and mistakes around it: a light `import helpers`, kernel start retried, clear CLI errors,
 and a test session that stops on bad data with the root cause on one line."""
 
+import importlib.metadata
 import os
 import pkgutil
 import shutil
@@ -16,7 +17,7 @@ from helpers.paths import REPO_ROOT
 
 HEAVY = ("nbformat", "jsonschema", "frictionless", "nbclient")
 # Modules that read, run or render notebook files: the command line and tests use them, kernels do not.
-NOTEBOOK_TOOLING = {"__main__", "contract", "notebooks", "site"}
+NOTEBOOK_TOOLING = {"__main__", "contract", "notebooks", "site", "skip_iri_grammar"}
 
 
 def imported_after(code: str) -> set[str]:
@@ -36,6 +37,34 @@ def test_what_a_notebook_uses_does_not_pull_in_the_notebook_tooling():
     used = imported_after("import helpers\nfor name in helpers.__all__: getattr(helpers, name)\n"
                           + "".join(f"import helpers.{name}\n" for name in analysis))
     assert used == {"pandas", "matplotlib"}, "nbformat/jsonschema/frictionless belong in functions that need them"
+
+
+def iri_grammar_after(code: str) -> str:
+    """What a fresh interpreter holds as ``rfc3987_syntax`` after ``code``: 'absent', 'skipped' or 'loaded'."""
+    probe = (f"{code}\nimport sys\nm = sys.modules.get('rfc3987_syntax', 'absent')\n"
+             "print('skipped' if m is None else 'absent' if m == 'absent' else 'loaded')")
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT / "src"))
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env,
+                          check=True).stdout.strip()
+
+
+def installed(distribution: str) -> bool:
+    try:
+        importlib.metadata.distribution(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not installed("rfc3987-syntax"), reason="rfc3987-syntax not installed: nothing to skip")
+def test_the_commands_skip_jsonschemas_iri_grammar_and_still_validate_notebooks():
+    notebook = REPO_ROOT / "notebooks" / "00_corpus.ipynb"
+    read_and_validate = f"import nbformat\nnbformat.validate(nbformat.read({str(notebook)!r}, as_version=4))"
+    assert iri_grammar_after(read_and_validate) == "loaded"  # what each command paid before
+    assert iri_grammar_after(f"import helpers.__main__\n{read_and_validate}") == "skipped"
+    assert iri_grammar_after("import helpers\nimport helpers.notebooks") == "absent"  # a reader's session is left alone
+    # This test session: pytest's addopts load the module before nbval imports nbformat.
+    assert sys.modules.get("rfc3987_syntax", "absent") is None
 
 
 def test_every_public_name_and_submodule_resolves():
@@ -153,7 +182,7 @@ def test_executed_kernels_freeze_the_imports_after_the_first_cell_and_still_coll
 
 def test_execution_leaves_bytecode_for_every_helpers_module_even_where_python_would_not_write_it():
     """Kernels read helpers' bytecode rather than each compiling it again (PYTHONDONTWRITEBYTECODE)."""
-    import importlib.util
+    import importlib.metadata
 
     from helpers.notebooks import compile_helpers
 

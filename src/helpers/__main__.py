@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import helpers.skip_iri_grammar  # noqa: F401  (first: saves each command about 1 s of CPU; see the module)
+
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
