@@ -234,10 +234,33 @@ def bench_notebooks(paths: list[Path], root: Path, env: dict[str, str], repeats:
     time_execute(paths, root, env)  # fill the validation cache, as on a developer's machine; not timed
     print(f"(a) executing {len(paths)} notebook(s), (b) as many floor notebooks ({STACK_IMPORT}), "
           f"{JOBS} workers, alternating", flush=True)
-    return alternate(
+    timed = alternate(
         {"execute": lambda: time_execute(paths, root, env), "floor": lambda: time_execute(floors, root, env)},
         repeats,
     )
+    return {**timed, "notebooks_own_work": own_work(timed["execute"], timed["floor"])}
+
+
+def own_work(execute: dict[str, Any], floor: dict[str, Any]) -> dict[str, Any]:
+    """What the notebooks add to their floor, round by round: execute − floor, and execute / floor.
+
+    A round's two runs ran back to back, so their difference and ratio are steadier than the
+    difference of the two medians when the machine's speed drifts.
+
+    Examples
+    --------
+    >>> own_work({"runs_s": [3.0, 5.0], "runs_cpu_s": [4.0, 6.0]}, {"runs_s": [2.0, 4.0], "runs_cpu_s": [2.0, 4.0]})
+    {'median_s': 1.0, 'median_cpu_s': 2.0, 'ratio_per_round': [1.5, 1.25], 'cpu_ratio_per_round': [2.0, 1.5]}
+    """
+    def per_round(key: str, combine: Callable[[float, float], float]) -> list[float]:
+        return [round(combine(a, b), 4) for a, b in zip(execute[key], floor[key], strict=True)]
+
+    return {
+        "median_s": round(statistics.median(per_round("runs_s", float.__sub__)), 4),
+        "median_cpu_s": round(statistics.median(per_round("runs_cpu_s", float.__sub__)), 4),
+        "ratio_per_round": per_round("runs_s", float.__truediv__),
+        "cpu_ratio_per_round": per_round("runs_cpu_s", float.__truediv__),
+    }
 
 
 # ---------------------------------------------------------------------------------------------
