@@ -3,9 +3,9 @@
 nbformat imports jsonschema (so nbclient, nbconvert and nbval do too), and jsonschema imports the
 optional package ``rfc3987-syntax`` wherever it is installed, as jupyterlab's dependencies install it
 here. That package compiles an Earley grammar as it is imported: about 1 s of CPU in every process
-that reads or writes a notebook. Measured on this project's 2-core machine: collecting one test file
-with pytest, 2.7 s → 1.15 s of CPU; ``python -m helpers execute`` over the collection, 12.7 s →
-10.6 s, since each notebook worker imports nbformat.
+that reads or writes a notebook. Measured on this project's 2-core machine, alternating runs, user
+plus system CPU: collecting one test file with pytest, 2.8 s → 1.3 s; ``python -m helpers execute``
+over the collection, 12.8 s → 10.5 s, since each notebook worker imports nbformat.
 
 The grammar serves only jsonschema's ``iri`` and ``iri-reference`` format checks. Neither nbformat
 nor frictionless checks formats at all, so no validation here changes. The package is marked
