@@ -1,8 +1,8 @@
-"""Diplomacy: timelines, visit counts, agreement subjects, UN voting alignment and institutional ties.
+"""Diplomacy: timelines, visit counts, agreement subjects and UN voting alignment.
 
 The functions take the curated datasets (``diplomatic_events``, ``agreements``,
-``partnership_levels``, ``un_votes_khm_jpn``, ``igo_joint_memberships``, ``diplomatic_exchange``)
-as loaded by :func:`helpers.load` and return small tidy frames for the diplomacy notebook.
+``partnership_levels``, ``un_votes_khm_jpn``) as loaded by :func:`helpers.load` and return small
+tidy frames for the diplomacy notebook.
 Dates in the datasets are ISO text at three precisions (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``);
 nothing here invents a finer date than the source gave.
 """
@@ -570,7 +570,6 @@ def agreement_by_year(votes: pd.DataFrame, first_year: int, last_year: int) -> p
     >>> t["basis"].tolist(), t.loc[1979, "share_alike"]
     (['no joint vote', 'no roll call', 'few joint votes'], np.float64(50.0))
     """
-    _check_votes(votes)
     years = pd.to_datetime(votes["date"]).dt.year
     index = pd.RangeIndex(first_year, last_year + 1, name="year")
     cast = votes["cambodia_vote"].fillna("") != ""

@@ -1551,7 +1551,7 @@ def _same_date(c, recorded: str, decade: bool) -> bool:
 def check_event_counts(claims: pd.DataFrame, tables: dict[str, pd.DataFrame], tol: Tolerances) -> pd.DataFrame:
     """Count the recorded summits, visits and signed documents a count claim speaks of.
 
-    Uses the counting rules of :func:`helpers.claim_links.count_check` (: leaders' meetings
+    Uses the counting rules of :func:`helpers.claim_links.count_check` (leaders' meetings
     in the year meant, by the side that travelled; documents dated on the summit day), counting
     only records from sources other than the article. The records are not a complete chronology,
     so a recorded count below the claim cannot refute it (unverifiable, the recorded events
@@ -1880,8 +1880,6 @@ NO_SERIES_REASONS = {
     "dipl_think_tanks_count": "Only this article describes the role of the two think tanks.",
     "dipl_commemorative_coin_denomination": "Only this article reports the commemorative coin.",
 }
-# Event claims no dated record matches, where a reader deserves the nearest record's story.
-NO_RECORD_REASONS: dict[str, str] = {}
 
 
 def _why_unverifiable(c, evidence: pd.DataFrame, same_text: dict[str, str]) -> str:
@@ -1890,8 +1888,6 @@ def _why_unverifiable(c, evidence: pd.DataFrame, same_text: dict[str, str]) -> s
         return "The article prints the day but not the year, so the date cannot be compared with any record."
     if c.qualifier == "target":
         return "A plan or target, not an outcome: nothing in the collection records whether it happened."
-    if c.claim_id in NO_RECORD_REASONS:
-        return NO_RECORD_REASONS[c.claim_id]
     if c.indicator in NO_SERIES_REASONS:
         return NO_SERIES_REASONS[c.indicator]
     ev = evidence[evidence["indicator"] == c.indicator]

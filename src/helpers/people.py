@@ -1,7 +1,7 @@
-"""People flows between Cambodia and Japan: growth, indexed comparisons, periods and claim dates.
+"""People flows between Cambodia and Japan: growth, indexed comparisons and periods.
 
 Small functions behind ``notebooks/02_people_flows.ipynb``. They reshape the curated datasets
-(``japanese_residents_in_cambodia``, ``migrant_stock_undesa``, ``people_counts``, ``claims``) and
+(``japanese_residents_in_cambodia``, ``migrant_stock_undesa``, ``people_counts``) and
 never add a figure of their own: every value they return is read from, or computed on, the frame
 they are given.
 """
