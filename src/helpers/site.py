@@ -70,8 +70,6 @@ _LOAD_CALL = re.compile(r"(?<![\w.])(?:helpers\.)?load\(\s*[\"']([A-Za-z0-9_]+)[
 # Links written for the repository layout, rewritten for the site's flat layout.
 _NOTEBOOK_LINK = re.compile(r'href="(?:\.\./notebooks/|\./|notebooks/)?(\d{2}_[a-z0-9_]+)\.ipynb')
 _DATA_LINK = re.compile(r'href="(?:\.\./)?data/')
-# A table cell holding only a number (1,234 / -5.6 / 12% / 3e+05), right-aligned by the stylesheet.
-_NUMBER_CELL = re.compile(r"<td>(\s*[-+−]?[\d.,]+(?:e[-+]?\d+)?%?\s*)</td>")
 # Every table goes in a box of its own that scrolls sideways, so no table widens the page.
 _TABLE_OPEN = re.compile(r"<table\b")
 _TABLE_CLOSE = re.compile(r"</table>")
@@ -290,7 +288,6 @@ def render_cells(nb: nbformat.NotebookNode, exporter: Any) -> str:
     """Return the HTML of a notebook's cells, with repository-relative links fixed for the site."""
     body, _ = exporter.from_notebook_node(nb)
     body = _NOTEBOOK_LINK.sub(r'href="\1.html', body)
-    body = _NUMBER_CELL.sub(r'<td class="num">\1</td>', body)
     return _DATA_LINK.sub('href="data/', body)
 
 

@@ -66,9 +66,6 @@ table { border-collapse: collapse; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align: left;
   vertical-align: top; overflow-wrap: anywhere; min-width: 7rem; max-width: 28rem; }
 thead th { background: var(--soft); border-bottom: 2px solid var(--line); }
-table.dataframe { border: 0; }
-.dataframe th, .dataframe td { border-width: 0 0 1px 0; text-align: left !important; }
-.dataframe td.num { text-align: right !important; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; min-width: 0; }
 th.num { text-align: right; }
 td.id { font-size: .8rem; min-width: 7rem; }

@@ -100,8 +100,9 @@ def use_house_style() -> None:
 def new_figure(nrows: int = 1, ncols: int = 1, width: float = 8.0, height: float = 4.5, **kwargs):
     """Return ``(fig, ax)`` in the house size; ``kwargs`` go to :func:`matplotlib.pyplot.subplots`.
 
-    Grids get matplotlib's constrained layout so panels do not collide; a single chart does not
-    need it (the inline backend crops to the drawn content) and renders about 40% faster without.
+    Grids get matplotlib's constrained layout so panels do not collide. A single chart does not
+    need it: :func:`finish_figure` crops every chart to what it draws, and a layout pass would
+    only measure the chart once more.
     """
     kwargs.setdefault("layout", "constrained" if nrows * ncols > 1 else None)
     return plt.subplots(nrows, ncols, figsize=(width, height), **kwargs)
@@ -281,7 +282,7 @@ class _MeasuringSVGCanvas(FigureCanvasSVG):
         return self.renderer
 
 
-def _svg_with_alt(fig, alt: str, title: str, footer: str | None = None) -> str:
+def _svg_with_alt(fig, alt: str, title: str, footer: str) -> str:
     """Return the figure as SVG text whose root carries ``role="img"``, an aria-label and a title.
 
     The footer (source line) goes under everything the chart draws: the layout is computed once,
@@ -295,11 +296,10 @@ def _svg_with_alt(fig, alt: str, title: str, footer: str | None = None) -> str:
         fig.get_layout_engine().execute(fig)
         fig.set_layout_engine("none")  # laid out: the draw below must not run the layout again
     box = fig.get_tightbbox(renderer)  # inches
-    if footer:
-        width, height = fig.get_size_inches()
-        text = fig.text(box.x0 / width, (box.y0 - 0.12) / height, footer, ha="left", va="top",
-                        fontsize=SOURCE_FONT_SIZE, color="#333333")
-        box = Bbox.union([box, text.get_window_extent(renderer).transformed(fig.dpi_scale_trans.inverted())])
+    width, height = fig.get_size_inches()
+    text = fig.text(box.x0 / width, (box.y0 - 0.12) / height, footer, ha="left", va="top",
+                    fontsize=SOURCE_FONT_SIZE, color="#333333")
+    box = Bbox.union([box, text.get_window_extent(renderer).transformed(fig.dpi_scale_trans.inverted())])
     fig.draw(renderer)
     renderer.finalize()
     svg = buffer.getvalue()
