@@ -44,6 +44,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from helpers.notebooks import TOOLING_MODULES
+
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results.json"
 JOBS = 2
@@ -90,7 +92,7 @@ IMPORTS = {
     # What a notebook's first cell amounts to: every public name and the analysis modules.
     "import_helpers_all": "import helpers\nfor n in helpers.__all__: getattr(helpers, n)\n"
     "import importlib, pkgutil\nfor m in pkgutil.iter_modules(helpers.__path__):\n"
-    "    if m.name not in ('__main__', 'contract', 'notebooks', 'site'):\n"
+    f"    if m.name not in {tuple(sorted(TOOLING_MODULES))!r}:\n"
     "        importlib.import_module('helpers.' + m.name)",
 }
 

@@ -13,11 +13,10 @@ import pytest
 
 import helpers
 from helpers.__main__ import main
+from helpers.notebooks import TOOLING_MODULES
 from helpers.paths import REPO_ROOT
 
 HEAVY = ("nbformat", "jsonschema", "frictionless", "nbclient")
-# Modules that read, run or render notebook files: the command line and tests use them, kernels do not.
-NOTEBOOK_TOOLING = {"__main__", "contract", "notebooks", "site", "skip_iri_grammar"}
 
 
 def imported_after(code: str) -> set[str]:
@@ -33,7 +32,7 @@ def test_import_helpers_imports_nothing_heavy():
 
 
 def test_what_a_notebook_uses_does_not_pull_in_the_notebook_tooling():
-    analysis = [m.name for m in pkgutil.iter_modules(helpers.__path__) if m.name not in NOTEBOOK_TOOLING]
+    analysis = [m.name for m in pkgutil.iter_modules(helpers.__path__) if m.name not in TOOLING_MODULES]
     used = imported_after("import helpers\nfor name in helpers.__all__: getattr(helpers, name)\n"
                           + "".join(f"import helpers.{name}\n" for name in analysis))
     assert used == {"pandas", "matplotlib"}, "nbformat/jsonschema/frictionless belong in functions that need them"

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NAME_RULE",
     "NotebookExecutionError",
+    "TOOLING_MODULES",
     "compile_helpers",
     "execute_all",
     "execute_notebook",
@@ -41,6 +42,9 @@ TEMPLATE = "_template.ipynb"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 _NOTEBOOK_NAME = re.compile(r"^\d{2}_[a-z0-9_]+\.ipynb$")
 NAME_RULE = "a notebook lives directly in notebooks/ and is named NN_lowercase_words.ipynb (e.g. 06_tourism.ipynb)"
+# The helpers modules behind the commands and the tests (reading, running and rendering notebook
+# files); the kernels that run the notebooks import none of them.
+TOOLING_MODULES = frozenset({"__main__", "contract", "notebooks", "site", "skip_iri_grammar"})
 # How many times a notebook is started when its kernel dies before running the first cell.
 KERNEL_START_ATTEMPTS = 2
 
