@@ -30,9 +30,9 @@ from collections import Counter
 from pathlib import Path
 
 from helpers.derivation import run_derivation
-from helpers.dots import parse_cell, read_workbook
+from helpers.dots import read_workbook
 
-__all__ = ["derive", "main", "parse_cell"]
+__all__ = ["derive", "main"]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_RAW = REPO_ROOT.parent / "shared" / "raw" / "imf_dots"

@@ -31,6 +31,7 @@ from collections import Counter
 from pathlib import Path
 
 from helpers.derivation import run_derivation
+from helpers.diplomacy import ISSUE_LABELS
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_RAW = REPO_ROOT.parent / "shared" / "raw" / "unvotes"
@@ -46,16 +47,9 @@ COLUMNS = [
 ]
 COUNTRIES = {"KH": ("Cambodia", "cambodia_vote"), "JP": ("Japan", "japan_vote")}
 VOTES = {"yes", "no", "abstain"}
-# The issue codes of the unvotes codebook and the label it gives each; a file with other labels
+# The codebook's label for each issue code is the one the notebook shows; a file with other labels
 # is a different release and stops the derivation rather than being silently relabelled.
-ISSUES = {
-    "co": "Colonialism",
-    "di": "Arms control and disarmament",
-    "ec": "Economic development",
-    "hr": "Human rights",
-    "me": "Palestinian conflict",
-    "nu": "Nuclear weapons and nuclear material",
-}
+ISSUES = ISSUE_LABELS
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SESSION = re.compile(r"(\d+)(?:\.0)?")
 

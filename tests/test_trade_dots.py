@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers.dots import parse_cell
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 RAW_DIR = SHARED / "raw" / "imf_dots"
@@ -67,7 +69,7 @@ def test_empty_cells_give_no_rows():
 
 
 def test_parse_cell_has_no_float_noise():
-    parse = _load_script().parse_cell
+    parse = parse_cell
     assert parse(1727.390478) == (1727390478, False)
     assert parse("0.02 e") == (20000, True)
     assert parse(0.1) == (100000, False)
