@@ -46,6 +46,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.diplomacy import relations_year
 from helpers.periods import period_label
 
 __all__ = [
@@ -620,9 +621,7 @@ def anniversary_bases(partnership_levels: pd.DataFrame, diplomatic_events: pd.Da
     >>> anniversary_bases(pl, de)
     {'relations': 1953, 'peacekeeping': 1992}
     """
-    relations = {
-        int(str(d)[:4]) for d in partnership_levels.loc[partnership_levels["level"] == "diplomatic_relations", "date"]
-    }
+    relations = {relations_year(partnership_levels)}
     relations |= {
         int(str(d)[:4]) for d in diplomatic_events.loc[diplomatic_events["event_type"] == "relations", "date"]
     }
