@@ -268,8 +268,7 @@ def source_line(names: str | Iterable[str], source_ids: Iterable[str] | None = N
     for label in (names_of[sid] for sid in cited):
         if label not in publishers:
             publishers.append(label)
-    shown = "; ".join(publishers[:4]) + (f"; and {len(publishers) - 4} more" if len(publishers) > 4 else "")
-    return f"Source: {shown.rstrip('.')}."
+    return f"Source: {_shorten(publishers, keep=4).rstrip('.')}."
 
 
 def _source_item(source_id: str, citation: str, url: object) -> str:
