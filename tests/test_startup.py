@@ -2,6 +2,7 @@
 and a test session that stops on bad data with the root cause on one line."""
 
 import importlib.metadata
+import importlib.util
 import os
 import pkgutil
 import shutil
@@ -13,7 +14,7 @@ import pytest
 
 import helpers
 from helpers.__main__ import main
-from helpers.notebooks import TOOLING_MODULES
+from helpers.notebooks import TOOLING_MODULES, compile_helpers
 from helpers.paths import REPO_ROOT
 
 HEAVY = ("nbformat", "jsonschema", "frictionless", "nbclient")
@@ -181,10 +182,6 @@ def test_executed_kernels_freeze_the_imports_after_the_first_cell_and_still_coll
 
 def test_execution_leaves_bytecode_for_every_helpers_module_even_where_python_would_not_write_it():
     """Kernels read helpers' bytecode rather than each compiling it again (PYTHONDONTWRITEBYTECODE)."""
-    import importlib.metadata
-
-    from helpers.notebooks import compile_helpers
-
     package = REPO_ROOT / "src" / "helpers"
     shutil.rmtree(package / "__pycache__", ignore_errors=True)
     compile_helpers()
