@@ -16,7 +16,8 @@ schema language cannot express:
 A resource that passed is stored, as the typed frame, under a fingerprint of its bytes, its
 descriptor, the tables it references and the code of this module, so a warm load skips
 Frictionless and the CSV parser entirely; any change to the file, its schema, a table it
-references or these checks invalidates the entry. The check for future dates runs on every load.
+references or these checks invalidates the entry. The check for future dates runs on every read
+from disk, stored or not: the data stay the same, but today moves on.
 """
 
 from __future__ import annotations
@@ -472,15 +473,7 @@ def _check_no_future_dates(frame: pd.DataFrame, path: Path, schema: dict[str, An
         if not is_temporal or name not in frame:
             continue
         column = frame[name]
-        if not _may_lie_in_future(column, field.get("type"), today):
-            continue
-        if field.get("type") in {"year", "integer"}:
-            future = column.notna() & (column > today.year)
-        elif field.get("type") == "date":
-            future = column.notna() & (column.dt.date > today)
-        else:  # ISO text at day, month or year precision: compare its first possible day
-            first_day = column.map(_first_day, na_action="ignore")
-            future = column.notna() & (first_day > today.isoformat())
+        future = _future_mask(column, field.get("type"), today)
         if future.any():
             first = int(future.to_numpy().nonzero()[0][0])
             raise DataValidationError(
@@ -490,24 +483,25 @@ def _check_no_future_dates(frame: pd.DataFrame, path: Path, schema: dict[str, An
             )
 
 
-def _may_lie_in_future(column: pd.Series, kind: str | None, today: dt.date) -> bool:
-    """A quick look for a value after today: False means there is none; True calls for the full check.
+def _future_mask(column: pd.Series, kind: str | None, today: dt.date) -> pd.Series:
+    """Return True where a value lies after today; missing values are never in the future.
+
+    Text holds ISO dates at day, month or year precision and is compared by its first possible day.
 
     Examples
     --------
     >>> day = dt.date(2026, 1, 1)
-    >>> _may_lie_in_future(pd.Series([1990, None], dtype="Int64"), "year", day)
-    False
-    >>> _may_lie_in_future(pd.Series(["1955", "2026-03"]), "string", day)
-    True
+    >>> _future_mask(pd.Series([1990, None, 2027], dtype="Int64"), "year", day).tolist()
+    [False, False, True]
+    >>> _future_mask(pd.Series(["1955", None, "2026-03"]), "string", day).tolist()
+    [False, False, True]
     """
-    if kind in {"year", "integer", "date"}:
-        latest = column.max()  # the latest value decides; missing values are skipped
-        if pd.isna(latest):
-            return False
-        return bool(latest.date() > today if kind == "date" else latest > today.year)
+    if kind in {"year", "integer"}:
+        return (column > today.year).fillna(False).astype(bool)
+    if kind == "date":
+        return column > pd.Timestamp(today)  # NaT compares False
     today_text = today.isoformat()
-    return any(_first_day(value) > today_text for value in column.dropna().tolist())
+    return pd.Series([isinstance(v, str) and _first_day(v) > today_text for v in column.tolist()], index=column.index)
 
 
 def _first_day(iso: str) -> str:
