@@ -182,11 +182,3 @@ def test_per_month_refuses_part_months():
     )
     with pytest.raises(ValueError, match="rows \\[0\\]"):
         people.per_month(counts)
-
-
-def test_spread_labels_pushes_close_neighbours_apart():
-    # 474 and 475 would overlap; with a gap of 30 the higher one moves to 504, and 510 to 534.
-    placed = people.spread_labels({"KHM": 474.0, "VNM": 475.0, "MMR": 510.0, "LAO": 144.0}, 30)
-    assert placed == {"KHM": 474.0, "VNM": 504.0, "MMR": 534.0, "LAO": 144.0}
-
-

@@ -11,6 +11,7 @@ import pytest
 import helpers
 from helpers import style
 from helpers.notebooks import notebook_paths
+from helpers.style import spread_labels
 
 
 @pytest.fixture
@@ -136,3 +137,21 @@ def test_every_published_chart_went_through_the_house_style(path):
         )
         assert re.search(r"<title>\S[^<]*</title>", svg), f"{where}: chart without a title"
         assert "Source: " in svg, f"{where}: chart without a source line"
+
+
+def test_spread_labels_keep_order_and_gap():
+    placed = spread_labels({"Japan": 6.0, "China": 6.1, "United States": 30.0, "Korea": 1.0}, 2.0, floor=0.0)
+    heights = [placed[k] for k in ["Korea", "Japan", "China", "United States"]]
+    assert heights == sorted(heights)
+    assert min(b - a for a, b in zip(heights, heights[1:], strict=False)) >= 2.0 - 1e-9
+    assert placed["United States"] == 30.0  # far from the others: not moved
+    assert min(heights) >= 0.0
+
+
+def test_spread_labels_move_only_labels_that_would_collide():
+    # 474 and 475 overlap at a gap of 30, and 510 joins them; 144 is far below and stays.
+    placed = spread_labels({"KHM": 474.0, "VNM": 475.0, "MMR": 510.0, "LAO": 144.0}, 30)
+    assert placed["LAO"] == 144.0
+    assert placed["KHM"] < placed["VNM"] < placed["MMR"]
+    assert placed["VNM"] - placed["KHM"] >= 30 and placed["MMR"] - placed["VNM"] >= 30
+    assert placed["KHM"] < 474.0 < 510.0 < placed["MMR"]  # the group is centred on its values, not pushed up

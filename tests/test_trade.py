@@ -213,15 +213,6 @@ def test_partner_shares_refuse_an_unknown_partner():
         trade.partner_shares(rows)
 
 
-def test_spread_labels_keep_order_and_gap():
-    placed = trade.spread_labels({"Japan": 6.0, "China": 6.1, "United States": 30.0, "Korea": 1.0}, 2.0, floor=0.0)
-    heights = [placed[k] for k in ["Korea", "Japan", "China", "United States"]]
-    assert heights == sorted(heights)
-    assert min(b - a for a, b in zip(heights, heights[1:], strict=False)) >= 2.0 - 1e-9
-    assert placed["United States"] == 30.0  # far from the others: not moved
-    assert min(heights) >= 0.0
-
-
 def test_implied_totals_are_read_in_source_only_if_both_parts_were():
     reported = reported_frame(
         [

@@ -37,6 +37,7 @@ _EXPORTS = {
     "finish_figure": "style",
     "format_axis": "style",
     "new_figure": "style",
+    "spread_labels": "style",
     "use_house_style": "style",
     "table": "tables",
 }
@@ -62,6 +63,7 @@ __all__ = [
     "references",
     "source_line",
     "sources_of",
+    "spread_labels",
     "table",
     "use_house_style",
     "validate",
@@ -81,6 +83,7 @@ if TYPE_CHECKING:  # what linters and editors see; at run time __getattr__ does 
         finish_figure,
         format_axis,
         new_figure,
+        spread_labels,
         use_house_style,
     )
     from helpers.tables import table

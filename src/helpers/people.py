@@ -8,9 +8,8 @@ they are given.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
-import numpy as np
 import pandas as pd
 
 from helpers.periods import period_label, qualified
@@ -33,7 +32,6 @@ __all__ = [
     "per_month",
     "period_kind",
     "point_table",
-    "spread_labels",
     "stock_wide",
     "year_on_year",
 ]
@@ -261,25 +259,6 @@ def growth_peers(growth: pd.DataFrame, origin: str, tolerance: float = 0.5) -> d
         "level": list(gap.index[gap.abs() < tolerance]),
         "slower": list(gap.index[gap <= -tolerance]),
     }
-
-
-def spread_labels(positions: Mapping[str, float], min_gap: float) -> dict[str, float]:
-    """Return label positions moved apart so that neighbours are at least ``min_gap`` apart.
-
-    Used for direct line labels at the end of a chart: labels keep their order, the lowest
-    stays where it is and each next one is pushed up only as far as needed.
-
-    Examples
-    --------
-    >>> spread_labels({"a": 100.0, "b": 101.0, "c": 200.0}, 10)
-    {'a': 100.0, 'b': 110.0, 'c': 200.0}
-    """
-    placed: dict[str, float] = {}
-    floor = -np.inf
-    for name, y in sorted(positions.items(), key=lambda item: (item[1], item[0])):
-        placed[name] = float(max(y, floor + min_gap))
-        floor = placed[name]
-    return {name: placed[name] for name in positions}
 
 
 # --------------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ __all__ = [
     "format_axis",
     "format_usd",
     "new_figure",
+    "spread_labels",
     "use_house_style",
 ]
 
@@ -179,6 +180,43 @@ def format_axis(ax, unit: str, axis: str = "y") -> None:
         # One labelled tick per decade (1, 10, 100 …); the in-between ticks stay unlabelled.
         target.set_major_locator(LogLocator(base=10))
         target.set_minor_formatter(NullFormatter())
+
+
+def spread_labels(values: dict[str, float], min_gap: float, floor: float | None = None) -> dict[str, float]:
+    """Return label heights near ``values`` but at least ``min_gap`` apart, keeping their order.
+
+    Labels that would collide form a group, centred on the mean of their values (and kept above
+    ``floor``), so lines can be labelled at their right-hand ends without labels overlapping (join each
+    label to its line's end with :data:`LEADER_LINE`).
+
+    Examples
+    --------
+    >>> spread_labels({"a": 6.0, "b": 6.1, "c": 30.0}, min_gap=2.0)
+    {'a': 5.05, 'b': 7.05, 'c': 30.0}
+    >>> spread_labels({"a": 0.5, "b": 1.0}, min_gap=2.0, floor=0.0)
+    {'a': 0.0, 'b': 2.0}
+    """
+    order = sorted(values, key=lambda k: (values[k], k))
+    groups: list[list[str]] = []  # each group: labels drawn min_gap apart from its bottom
+
+    def bottom(group: list[str]) -> float:
+        centre = sum(values[k] for k in group) / len(group)
+        low = centre - min_gap * (len(group) - 1) / 2
+        return max(low, floor) if floor is not None else low
+
+    for key in order:
+        groups.append([key])
+        while len(groups) > 1:
+            below, top = groups[-2], groups[-1]
+            if bottom(below) + min_gap * len(below) <= bottom(top) + 1e-9:
+                break
+            groups[-2:] = [below + top]
+    placed = {}
+    for group in groups:
+        start = bottom(group)
+        for i, key in enumerate(group):
+            placed[key] = round(start + i * min_gap, 6)
+    return placed
 
 
 def _has_unit(fig) -> bool:
