@@ -14,13 +14,12 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from helpers.periods import MONTHS, QUALIFIER_WORDS, decimal_year, period_label
+from helpers.periods import QUALIFIER_WORDS, date_text, decimal_year, period_label
 
 __all__ = [
     "BASIS_LABELS",
     "INDICATOR_LABELS",
     "aggregates_table",
-    "date_text",
     "format_amount",
     "net_oda_comparability",
     "net_oda_points",
@@ -485,26 +484,6 @@ def volunteer_counts(volunteers: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
     undated = counts[counts["as_of"].isna()].sort_values(["cumulative_volunteers", "record_id"], ignore_index=True)
     events = frame[frame["event"] != "cumulative_count"].sort_values(["decimal_year", "record_id"], ignore_index=True)
     return dated, undated, events
-
-
-def date_text(date: str | None, precision: str | None) -> str:
-    """Return a partial date as a reader writes it: ``22 Jun 1992``, ``Jul 1996``, ``1993``.
-
-    Examples
-    --------
-    >>> date_text("1992-06-22", "day"), date_text("1996-07", "month"), date_text("1993", "year")
-    ('22 Jun 1992', 'Jul 1996', '1993')
-    >>> date_text(None, None)
-    ''
-    """
-    if not isinstance(date, str) or not date:
-        return ""
-    stamp = pd.Timestamp(date)
-    if precision == "day":
-        return f"{stamp.day} {MONTHS[stamp.month - 1]} {stamp.year}"
-    if precision == "month":
-        return f"{MONTHS[stamp.month - 1]} {stamp.year}"
-    return str(stamp.year)
 
 
 def milestones_table(milestones: pd.DataFrame, source_names: Mapping[str, str] | None = None) -> pd.DataFrame:

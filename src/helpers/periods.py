@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["MONTHS", "QUALIFIER_WORDS", "consecutive_runs", "decimal_year", "period_label", "qualified"]
+__all__ = ["MONTHS", "QUALIFIER_WORDS", "consecutive_runs", "date_text", "decimal_year", "period_label", "qualified"]
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -41,6 +41,26 @@ def _day(ts: pd.Timestamp) -> str:
 
 def _month(ts: pd.Timestamp) -> str:
     return f"{MONTHS[ts.month - 1]} {ts.year}"
+
+
+def date_text(date: str | None, precision: str | None) -> str:
+    """Return a partial date as a reader writes it: ``22 Jun 1992``, ``Jul 1996``, ``1993``.
+
+    Examples
+    --------
+    >>> date_text("1992-06-22", "day"), date_text("1996-07", "month"), date_text("1993", "year")
+    ('22 Jun 1992', 'Jul 1996', '1993')
+    >>> date_text(None, None)
+    ''
+    """
+    if not isinstance(date, str) or not date:
+        return ""
+    stamp = pd.Timestamp(date)
+    if precision == "day":
+        return _day(stamp)
+    if precision == "month":
+        return _month(stamp)
+    return str(stamp.year)
 
 
 def period_label(start, end) -> str:
