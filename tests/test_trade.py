@@ -145,6 +145,7 @@ def composition_frame():
             "direction": ["kh_to_jp", "kh_to_jp", "jp_to_kh", "kh_to_jp", "kh_to_jp"],
             "product_group": ["woven", "knitted", "meat", "shoes", "knitted"],
             "share_percent": [31.2, 31.2, 10.4, 12.0, 50.0],
+            "read_in_source": [True, False, True, True, True],
         }
     )
 
@@ -154,6 +155,7 @@ def test_composition_is_split_by_direction_largest_first():
     assert list(panels) == ["kh_to_jp", "jp_to_kh"]  # fixed order, not order of appearance
     # Tie at 31.2 broken by name; the 2021 row is left out.
     assert panels["kh_to_jp"]["product_group"].tolist() == ["knitted", "woven", "shoes"]
+    assert panels["kh_to_jp"]["read_in_source"].tolist() == [False, True, True]  # travels with its row
     assert panels["jp_to_kh"]["share_percent"].tolist() == [10.4]
     assert trade.composition_by_direction(composition_frame(), 2020) == {}
 

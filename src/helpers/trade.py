@@ -418,7 +418,8 @@ def composition_by_direction(composition: pd.DataFrame, year: int) -> dict[str, 
     Parameters
     ----------
     composition : DataFrame
-        Rows of ``trade_composition`` (``year``, ``direction``, ``product_group``, ``share_percent``).
+        Rows of ``trade_composition`` (``year``, ``direction``, ``product_group``, ``share_percent``,
+        ``read_in_source``).
     year : int
         The year to keep.
 
@@ -426,13 +427,14 @@ def composition_by_direction(composition: pd.DataFrame, year: int) -> dict[str, 
     -------
     dict of str to DataFrame
         Keyed by direction code in the order of ``COMPOSITION_DIRECTIONS`` (directions without rows are
-        left out); each frame has ``product_group`` and ``share_percent``, sorted by share descending
-        and then by name, with a fresh index.
+        left out); each frame has ``product_group``, ``share_percent`` and ``read_in_source``, sorted by
+        share descending and then by name, with a fresh index.
 
     Examples
     --------
     >>> comp = pd.DataFrame({"year": [2022, 2022, 2022], "direction": ["kh_to_jp", "kh_to_jp", "jp_to_kh"],
-    ...                      "product_group": ["b", "a", "c"], "share_percent": [5.0, 9.0, 7.0]})
+    ...                      "product_group": ["b", "a", "c"], "share_percent": [5.0, 9.0, 7.0],
+    ...                      "read_in_source": [True, True, False]})
     >>> {d: t["product_group"].tolist() for d, t in composition_by_direction(comp, 2022).items()}
     {'kh_to_jp': ['a', 'b'], 'jp_to_kh': ['c']}
     """
@@ -443,7 +445,7 @@ def composition_by_direction(composition: pd.DataFrame, year: int) -> dict[str, 
         if part.empty:
             continue
         part = part.sort_values(["share_percent", "product_group"], ascending=[False, True])
-        out[direction] = part[["product_group", "share_percent"]].reset_index(drop=True)
+        out[direction] = part[["product_group", "share_percent", "read_in_source"]].reset_index(drop=True)
     return out
 
 
