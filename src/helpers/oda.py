@@ -421,7 +421,11 @@ def project_amounts(projects: pd.DataFrame) -> pd.DataFrame:
         ``amount``, ``amount_qualifier``, ``source_id``, and ``amount_plot`` (yen in billions,
         dollars in millions); sorted by currency, date, amount.
     """
-    dates = project_dates(projects)
+    return _amounts_at_dates(projects, project_dates(projects))
+
+
+def _amounts_at_dates(projects: pd.DataFrame, dates: pd.DataFrame) -> pd.DataFrame:
+    """:func:`project_amounts`, given the projects' :func:`project_dates`."""
     columns = ["project_id", "currency", "amount", "amount_qualifier", "source_id"]
     stated = projects.dropna(subset=["amount"])[columns + [c for c in PROVENANCE_COLUMNS if c in projects]]
     out = stated.merge(
@@ -446,7 +450,7 @@ def project_summary(projects: pd.DataFrame) -> pd.DataFrame:
     'up to ¥1.00 bn; ¥2.00 bn'
     """
     dates = project_dates(projects)
-    amounts = project_amounts(projects)
+    amounts = _amounts_at_dates(projects, dates)
     table = dates[["name", "sector", "instrument", "date", "date_kind", "completed"]].copy()
     for currency, column in [("JPY", "yen (as stated)"), ("USD", "US$ (as stated)")]:
         rows = amounts[amounts["currency"] == currency]
