@@ -29,6 +29,7 @@ __all__ = [
     "project_dates",
     "project_summary",
     "share_rows",
+    "source_names",
     "volunteer_counts",
 ]
 
