@@ -46,6 +46,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.claim_links import relative_year_offset
 from helpers.diplomacy import relations_year
 from helpers.periods import period_label
 
@@ -1083,7 +1084,7 @@ def check_anniversaries(claims: pd.DataFrame, bases: dict[str, int], dates: pd.S
                     )
                 )
                 continue
-            shift = 1 if "next year" in text else (-1 if "last year" in text else 0)
+            shift = relative_year_offset(text) or 0
             year = ref.year + shift
             how = (
                 f"article dated {ref.year}"
