@@ -29,13 +29,11 @@ relative to the repository root. ``--out`` is the folder that receives the three
 
 from __future__ import annotations
 
-import argparse
 import csv
-import os
 import sys
 from pathlib import Path
 
-from helpers.derivation import write_csv
+from helpers.derivation import raw_and_out, write_csv
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_RAW = REPO_ROOT.parent / "shared" / "raw" / "peacescience"
@@ -110,20 +108,16 @@ def _whole(text: str, where: str, field: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("raw_dir", nargs="?", type=Path,
-                        default=Path(os.environ.get("CJ_PEACESCIENCE_DIR", DEFAULT_RAW)))
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for the three CSVs")
-    args = parser.parse_args(argv)
-    if not args.raw_dir.is_dir():
-        print(f"raw folder not found: {args.raw_dir}", file=sys.stderr)
+    paths = raw_and_out(argv, description=__doc__.split("\n\n")[0], default_raw=DEFAULT_RAW,
+                        raw_env_var="CJ_PEACESCIENCE_DIR", default_out=DEFAULT_OUT)
+    if paths is None:
         return 1
+    raw_dir, out = paths
     for table in TABLES:
-        rows = derive_table(args.raw_dir, table)
-        write_csv(rows, table.out_columns, args.out / table.out)
-        print(f"wrote {len(rows)} rows to {args.out / table.out} ({rows[0]['year']}-{rows[-1]['year']})")
+        rows = derive_table(raw_dir, table)
+        write_csv(rows, table.out_columns, out / table.out)
+        print(f"wrote {len(rows)} rows to {out / table.out} ({rows[0]['year']}-{rows[-1]['year']})")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
