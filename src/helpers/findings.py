@@ -15,7 +15,7 @@ from typing import Any
 
 from helpers.datasets import describe
 
-__all__ = ["Finding", "code_cells_by_section", "collect_findings", "finding"]
+__all__ = ["Finding", "code_cells_by_section", "collect_findings", "finding", "section_headings_in"]
 
 METADATA_KEY = "cj_finding"
 
@@ -89,6 +89,18 @@ def finding(
                    evidence_section=section)
 
 
+def section_headings_in(cell) -> list[str]:
+    """Return the text of a markdown cell's ``##`` headings, in order; empty headings are skipped.
+
+    Examples
+    --------
+    >>> from nbformat import v4
+    >>> section_headings_in(v4.new_markdown_cell("# T\\n\\n## One\\n\\n### Sub\\n## \\n## Two"))
+    ['One', 'Two']
+    """
+    return [line[3:].strip() for line in cell.source.splitlines() if line.startswith("## ") and line[3:].strip()]
+
+
 def code_cells_by_section(nb) -> Iterator[tuple[str, Any]]:
     """Yield ``(section, cell)`` for each code cell: the last ``##`` heading above it ("" before any).
 
@@ -103,7 +115,7 @@ def code_cells_by_section(nb) -> Iterator[tuple[str, Any]]:
     section = ""
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            headings = [line[3:].strip() for line in cell.source.splitlines() if line.startswith("## ")]
+            headings = section_headings_in(cell)
             section = headings[-1] if headings else section
         elif cell.cell_type == "code":
             yield section, cell

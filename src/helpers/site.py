@@ -29,7 +29,7 @@ import nbformat
 
 from helpers.citations import CITATION_FILE, cite_collection, cite_resource, dataset_publishers
 from helpers.factcheck import write_verdicts_csv
-from helpers.findings import Finding, code_cells_by_section, collect_findings
+from helpers.findings import Finding, code_cells_by_section, collect_findings, section_headings_in
 from helpers.notebooks import notebook_paths
 from helpers.paths import REPO_ROOT, SITE_DIR, data_dir
 from helpers.site_css import CSS
@@ -205,13 +205,7 @@ def section_headings(nb: nbformat.NotebookNode) -> list[str]:
     >>> section_headings(nb)
     ['One', 'Two']
     """
-    return [
-        line[3:].strip()
-        for cell in nb.cells
-        if cell.cell_type == "markdown"
-        for line in cell.source.splitlines()
-        if line.startswith("## ") and line[3:].strip()
-    ]
+    return [heading for cell in nb.cells if cell.cell_type == "markdown" for heading in section_headings_in(cell)]
 
 
 def section_charts(nb: nbformat.NotebookNode) -> dict[str, str]:
