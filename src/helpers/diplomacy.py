@@ -38,6 +38,7 @@ __all__ = [
     "five_year_period",
     "merge_trips",
     "period_end_year",
+    "shade_era_bands",
     "shade_eras",
     "era_spans",
     "subjects_by_era",
@@ -268,6 +269,31 @@ def milestones(events: pd.DataFrame, levels: pd.DataFrame, base_year: int) -> pd
     return out.sort_values(["year", "label"], ignore_index=True)
 
 
+def shade_era_bands(ax, last_year: float, first_year: float | None = None) -> list:
+    """Shade the eras of :data:`ERAS` on a chart with a year x-axis, alternately light and lighter grey.
+
+    For panels under a chart whose eras :func:`shade_eras` names. Returns the shaded patches.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> len(shade_era_bands(ax, 2025, first_year=1952)), len(ax.texts)
+    (4, 0)
+    >>> plt.close(fig)
+    """
+    return [
+        ax.axvspan(left, right, color="#EEEEEE" if i % 2 == 0 else "#FAFAFA", zorder=0, lw=0)
+        for i, (_name, left, right) in enumerate(_era_spans(last_year, first_year))
+    ]
+
+
+def _era_spans(last_year: float, first_year: float | None) -> list[tuple[str, float, float]]:
+    """Each era's name, first and last year, cut to the chart's years."""
+    return [(name, start if first_year is None else max(start, first_year), last_year if end is None else end)
+            for name, start, end in ERAS]
+
+
 def shade_eras(ax, last_year: float, first_year: float | None = None, label_y: float = 0.99) -> list:
     """Shade the eras of :data:`ERAS` on a chart with a year x-axis and name them along the top.
 
@@ -282,12 +308,8 @@ def shade_eras(ax, last_year: float, first_year: float | None = None, label_y: f
     4
     >>> plt.close(fig)
     """
-    patches = []
-    for i, (name, start, end) in enumerate(ERAS):
-        left = start if first_year is None else max(start, first_year)
-        right = last_year if end is None else end
-        colour = "#EEEEEE" if i % 2 == 0 else "#FAFAFA"
-        patches.append(ax.axvspan(left, right, color=colour, zorder=0, lw=0))
+    patches = shade_era_bands(ax, last_year, first_year)
+    for name, left, right in _era_spans(last_year, first_year):
         ax.text((left + right) / 2, label_y, name.replace(" and ", " and\n", 1) if right - left < 25 else name,
                 transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=8, color="#555555")
     return patches
